@@ -1,0 +1,17 @@
+#pragma once
+// kioskctl subcommands. Each prints one JSON object on stdout and returns the exit code:
+// 0 the input is valid, 1 it is invalid, 2 the command was misused.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace kiosk::ctl {
+
+enum ExitCode : int { kValid = 0, kInvalid = 1, kUsage = 2 };
+
+// Registers a subcommand on `app`; `run` is set to the code that executes it after parsing.
+using Runner = std::function<int()>;
+void addNikCommand(CLI::App& app, Runner& run);
+
+}  // namespace kiosk::ctl

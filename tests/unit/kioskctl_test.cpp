@@ -1,0 +1,100 @@
+// kioskctl as an operator runs it: a separate process, its arguments and stdin, one JSON object on
+// stdout and an exit code (0 valid, 1 invalid, 2 misuse).
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "tests/unit/test_nik.h"
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    std::string out;
+    nlohmann::json json() const { return nlohmann::json::parse(out); }
+};
+
+std::string quote(const std::string& arg) {
+    std::string q = "'";
+    for (const char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+Run kioskctl(const std::vector<std::string>& args, const std::string& input = {}) {
+    const auto inputFile = std::filesystem::temp_directory_path() /
+                           ("kioskctl_test_" + std::to_string(::getpid()) + ".in");
+    std::ofstream(inputFile, std::ios::binary) << input;
+    std::string command = quote(KIOSKCTL_PATH);
+    for (const auto& a : args) command += " " + quote(a);
+    command += " <" + quote(inputFile.string()) + " 2>/dev/null";
+    Run run;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) return run;
+    char buffer[4096];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
+    const int status = ::pclose(pipe);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::filesystem::remove(inputFile);
+    return run;
+}
+
+TEST(KioskctlNik, ValidNikGivesEveryField) {
+    const auto run = kioskctl({"nik", kiosk::test::composeNik(35, 9, 12, 40 + 17, 8, 95, 3), "--on", "2026-11-28"});
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    const auto j = run.json();
+    EXPECT_EQ(j["valid"], true);
+    EXPECT_EQ(j["errors"], nlohmann::json::array());
+    EXPECT_EQ(j["warnings"], nlohmann::json::array());
+    EXPECT_EQ(j["birth_date"], "1995-08-17");
+    EXPECT_EQ(j["sex"], "F");
+    EXPECT_EQ(j["province_code"], "35");
+    EXPECT_EQ(j["province"], "Jawa Timur");
+    EXPECT_EQ(j["regency_code"], "09");
+    EXPECT_EQ(j["district_code"], "12");
+    EXPECT_EQ(j["serial"], "0003");
+}
+
+TEST(KioskctlNik, InvalidNikExitsOneWithCodes) {
+    const auto run = kioskctl({"nik", kiosk::test::composeNik(35, 9, 12, 17, 13, 95, 0), "--on", "2026-11-28"});
+    ASSERT_EQ(run.exitCode, 1) << run.out;
+    const auto j = run.json();
+    EXPECT_EQ(j["valid"], false);
+    std::vector<std::string> codes;
+    for (const auto& e : j["errors"]) codes.push_back(e["code"]);
+    EXPECT_EQ(codes, (std::vector<std::string>{"nik.month", "nik.serial"}));
+    EXPECT_FALSE(j.contains("birth_date"));
+    EXPECT_EQ(j["serial"], "0000");
+}
+
+TEST(KioskctlNik, GarbageIsInvalidNotACrash) {
+    const auto run = kioskctl({"nik", "\x01\xff<script>"});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_EQ(run.json()["errors"][0]["code"], "nik.characters");
+}
+
+TEST(KioskctlNik, UnknownProvinceIsAWarning) {
+    const auto run = kioskctl({"nik", kiosk::test::composeNik(99, 1, 1, 1, 1, 90, 1), "--on", "2026-11-28"});
+    EXPECT_EQ(run.exitCode, 0);
+    EXPECT_EQ(run.json()["warnings"][0]["code"], "nik.province_unknown");
+    EXPECT_FALSE(run.json().contains("province"));
+}
+
+TEST(KioskctlUsage, MisuseExitsTwo) {
+    EXPECT_EQ(kioskctl({}).exitCode, 2);
+    EXPECT_EQ(kioskctl({"nik"}).exitCode, 2);
+    EXPECT_EQ(kioskctl({"nik", "1", "--on", "28-11-2026"}).exitCode, 2);
+    EXPECT_EQ(kioskctl({"no-such-command"}).exitCode, 2);
+}
+
+TEST(KioskctlUsage, HelpExitsZero) {
+    EXPECT_EQ(kioskctl({"--help"}).exitCode, 0);
+}
+
+}  // namespace
