@@ -22,8 +22,7 @@ bool readDigits(std::string_view text, std::size_t from, std::size_t count, int&
 std::optional<Date> parseIsoDate(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
     int y = 0, m = 0, d = 0;
-    if (!readDigits(text, 0, 4, y) || !readDigits(text, 5, 2, m) || !readDigits(text, 8, 2, d))
-        return std::nullopt;
+    if (!readDigits(text, 0, 4, y) || !readDigits(text, 5, 2, m) || !readDigits(text, 8, 2, d)) return std::nullopt;
     const Date date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
                     std::chrono::day{static_cast<unsigned>(d)}};
     if (!date.ok()) return std::nullopt;

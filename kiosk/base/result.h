@@ -20,21 +20,33 @@ struct Error {
 template <class T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design, like std::expected
+    Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design, like std::expected
     Result(Error error) : v_(std::move(error)) {}  // NOLINT
 
     explicit operator bool() const noexcept { return v_.index() == 0; }
     bool ok() const noexcept { return v_.index() == 0; }
 
-    T& value() & { assert(ok()); return std::get<0>(v_); }
-    const T& value() const& { assert(ok()); return std::get<0>(v_); }
-    T&& value() && { assert(ok()); return std::get<0>(std::move(v_)); }
+    T& value() & {
+        assert(ok());
+        return std::get<0>(v_);
+    }
+    const T& value() const& {
+        assert(ok());
+        return std::get<0>(v_);
+    }
+    T&& value() && {
+        assert(ok());
+        return std::get<0>(std::move(v_));
+    }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
 
-    const Error& error() const { assert(!ok()); return std::get<1>(v_); }
+    const Error& error() const {
+        assert(!ok());
+        return std::get<1>(v_);
+    }
 
 private:
     std::variant<T, Error> v_;
@@ -48,15 +60,16 @@ public:
 
     explicit operator bool() const noexcept { return !failed_; }
     bool ok() const noexcept { return !failed_; }
-    const Error& error() const { assert(failed_); return error_; }
+    const Error& error() const {
+        assert(failed_);
+        return error_;
+    }
 
 private:
     Error error_;
     bool failed_ = false;
 };
 
-inline Error makeError(std::string code, std::string detail = {}) {
-    return Error{std::move(code), std::move(detail)};
-}
+inline Error makeError(std::string code, std::string detail = {}) { return Error{std::move(code), std::move(detail)}; }
 
 }  // namespace kiosk

@@ -22,8 +22,9 @@ enum class DocumentKind {
 };
 
 inline constexpr std::array kAllDocuments{
-    DocumentKind::MaritalStatus, DocumentKind::FamilyPermission,   DocumentKind::Competence,
-    DocumentKind::Health,        DocumentKind::Passport,           DocumentKind::WorkVisa,
+    DocumentKind::MaritalStatus,      DocumentKind::FamilyPermission,
+    DocumentKind::Competence,         DocumentKind::Health,
+    DocumentKind::Passport,           DocumentKind::WorkVisa,
     DocumentKind::PlacementAgreement, DocumentKind::EmploymentAgreement,
 };
 

@@ -8,9 +8,7 @@ namespace kiosk::core {
 
 namespace {
 
-int specificity(const AgeRule& rule) {
-    return (rule.destination.empty() ? 0 : 1) + (rule.sector.empty() ? 0 : 2);
-}
+int specificity(const AgeRule& rule) { return (rule.destination.empty() ? 0 : 1) + (rule.sector.empty() ? 0 : 2); }
 
 bool before(Date a, Date b) { return std::chrono::sys_days{a} < std::chrono::sys_days{b}; }
 
@@ -23,8 +21,7 @@ void checkAge(const EligibilityInput& in, Date today, Eligibility& out) {
     if (out.age && *out.age < out.minimumAge)
         out.findings.push_back({Severity::Stop, "age.below_minimum",
                                 "below the minimum age " + std::to_string(out.minimumAge) + " for this placement"});
-    if (!out.age)
-        out.findings.push_back({Severity::Error, "age.unknown", "no birth date from NIK or passport"});
+    if (!out.age) out.findings.push_back({Severity::Error, "age.unknown", "no birth date from NIK or passport"});
 }
 
 void checkIdentityMatch(const EligibilityInput& in, Eligibility& out) {
@@ -42,8 +39,8 @@ void checkPassport(const EligibilityInput& in, Date today, Eligibility& out) {
     // Without a departure date the earliest possible departure is today.
     const Date departure = in.plannedDeparture.value_or(today);
     if (before(expiry, addMonths(departure, kPassportMarginMonths)))
-        out.findings.push_back({Severity::Warning, "passport.expires_soon",
-                                "the passport expires within 6 months of departure"});
+        out.findings.push_back(
+            {Severity::Warning, "passport.expires_soon", "the passport expires within 6 months of departure"});
     if (in.contractEnd && before(expiry, *in.contractEnd))
         out.findings.push_back({Severity::Warning, "passport.expires_before_contract_end",
                                 "the passport expires before the contract ends"});
@@ -89,7 +86,8 @@ bool Eligibility::stopped() const {
 }
 
 bool Eligibility::blocked() const {
-    return std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity != Severity::Warning; });
+    return std::any_of(findings.begin(), findings.end(),
+                       [](const Finding& f) { return f.severity != Severity::Warning; });
 }
 
 bool Eligibility::has(std::string_view code) const {

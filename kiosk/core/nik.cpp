@@ -16,8 +16,10 @@ unsigned twoDigits(std::string_view digits, std::size_t at) {
 std::optional<std::string> stripSeparators(std::string_view text) {
     std::string digits;
     for (const char c : text) {
-        if (c >= '0' && c <= '9') digits.push_back(c);
-        else if (c != ' ' && c != '.' && c != '-' && c != '\t') return std::nullopt;
+        if (c >= '0' && c <= '9')
+            digits.push_back(c);
+        else if (c != ' ' && c != '.' && c != '-' && c != '\t')
+            return std::nullopt;
         if (digits.size() > kNikLength) break;  // long input: the length error is all we need
     }
     return digits;
@@ -53,8 +55,7 @@ void readBirth(NikCheck& check, Date reference) {
         return;
     }
     check.birthDate = resolveBirthDate(yy, month, day, reference);
-    if (!check.birthDate)
-        check.errors.push_back(makeError("nik.date", "digits 7-12 are not a calendar date"));
+    if (!check.birthDate) check.errors.push_back(makeError("nik.date", "digits 7-12 are not a calendar date"));
 }
 
 }  // namespace
@@ -67,9 +68,9 @@ NikCheck checkNik(std::string_view text, Date reference, const ProvinceTable& pr
         return check;
     }
     if (digits->size() != kNikLength) {
-        check.errors.push_back(makeError(
-            "nik.length", digits->size() > kNikLength ? "more than 16 digits"
-                                                      : std::to_string(digits->size()) + " digits, need 16"));
+        check.errors.push_back(makeError("nik.length", digits->size() > kNikLength
+                                                           ? "more than 16 digits"
+                                                           : std::to_string(digits->size()) + " digits, need 16"));
         return check;
     }
     check.digits = *digits;
@@ -80,7 +81,8 @@ NikCheck checkNik(std::string_view text, Date reference, const ProvinceTable& pr
     check.districtCode = d.substr(4, 2);
     check.serial = d.substr(12, 4);
 
-    if (const auto name = provinces.name(*check.provinceCode)) check.provinceName = std::string(*name);
+    if (const auto name = provinces.name(*check.provinceCode))
+        check.provinceName = std::string(*name);
     else
         check.warnings.push_back(makeError("nik.province_unknown", "province code is not in the table"));
     if (*check.regencyCode == "00") check.errors.push_back(makeError("nik.regency", "regency code 00"));
@@ -94,8 +96,7 @@ std::vector<Error> compareNikWithPassport(std::optional<Date> nikBirth, std::opt
                                           std::optional<Date> passportBirth, std::optional<Sex> passportSex) {
     std::vector<Error> warnings;
     if (nikBirth && passportBirth && *nikBirth != *passportBirth)
-        warnings.push_back(makeError("identity.birth_date_mismatch",
-                                     "NIK birth date differs from the passport"));
+        warnings.push_back(makeError("identity.birth_date_mismatch", "NIK birth date differs from the passport"));
     if (nikSex && passportSex && *passportSex != Sex::Unspecified && *nikSex != *passportSex)
         warnings.push_back(makeError("identity.sex_mismatch", "NIK sex differs from the passport"));
     return warnings;

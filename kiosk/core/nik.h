@@ -35,8 +35,7 @@ struct NikCheck {
 
 // `reference` is the day the check is made: it resolves the two-digit birth year so that the
 // birth date is not in the future (the person is then 0 to 99 years old).
-NikCheck checkNik(std::string_view text, Date reference,
-                  const ProvinceTable& provinces = ProvinceTable::builtIn());
+NikCheck checkNik(std::string_view text, Date reference, const ProvinceTable& provinces = ProvinceTable::builtIn());
 
 // Warnings when the NIK and the passport disagree on birth date or sex. Empty when they agree or
 // when either side is unknown. Never a reason to reject: staff decide.

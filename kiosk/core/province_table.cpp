@@ -33,8 +33,7 @@ Result<ProvinceTable> ProvinceTable::parse(std::string_view text) {
         if (line.empty() || line.front() == '#') continue;
         const auto tab = line.find('\t');
         const auto where = "line " + std::to_string(lineNo);
-        if (tab == std::string_view::npos)
-            return makeError("provinces.format", where + ": expected CODE<TAB>Name");
+        if (tab == std::string_view::npos) return makeError("provinces.format", where + ": expected CODE<TAB>Name");
         const auto code = trimmed(line.substr(0, tab));
         const auto name = trimmed(line.substr(tab + 1));
         if (!isTwoDigits(code)) return makeError("provinces.code", where + ": code must be two digits");

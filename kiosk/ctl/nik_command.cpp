@@ -17,8 +17,8 @@ nlohmann::json problems(const std::vector<Error>& list) {
 }
 
 nlohmann::json toJson(const core::NikCheck& check) {
-    nlohmann::json out{{"valid", check.valid()}, {"errors", problems(check.errors)},
-                       {"warnings", problems(check.warnings)}};
+    nlohmann::json out{
+        {"valid", check.valid()}, {"errors", problems(check.errors)}, {"warnings", problems(check.warnings)}};
     if (check.birthDate) out["birth_date"] = formatIsoDate(*check.birthDate);
     if (check.sex) out["sex"] = std::string(core::sexLetter(*check.sex));
     if (check.provinceCode) out["province_code"] = *check.provinceCode;

@@ -19,8 +19,7 @@ TEST(DeviceHealth, RequiredComponentFailingIsOutOfService) {
 }
 
 TEST(DeviceHealth, OptionalFailingOrRequiredDegradedIsDegraded) {
-    EXPECT_EQ(serviceState({{Component::MrzReader, false, DeviceState::Failed, "unplugged"}}),
-              KioskService::Degraded);
+    EXPECT_EQ(serviceState({{Component::MrzReader, false, DeviceState::Failed, "unplugged"}}), KioskService::Degraded);
     EXPECT_EQ(serviceState({{Component::ReceiptPrinter, true, DeviceState::Degraded, "paper low"}}),
               KioskService::Degraded);
 }

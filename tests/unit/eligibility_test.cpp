@@ -5,8 +5,8 @@
 #include <cctype>
 
 using namespace std::chrono;
-using kiosk::Date;
 using kiosk::Clock;
+using kiosk::Date;
 using kiosk::FakeClock;
 using namespace kiosk::core;
 
@@ -15,9 +15,7 @@ namespace {
 Date d(int y, unsigned m, unsigned dd) { return Date{year{y}, month{m}, day{dd}}; }
 
 // 2026-11-28 10:00 WIB.
-FakeClock clockAt(Date date, hours localHour = hours{10}) {
-    return FakeClock{sys_days{date} + localHour - hours{7}};
-}
+FakeClock clockAt(Date date, hours localHour = hours{10}) { return FakeClock{sys_days{date} + localHour - hours{7}}; }
 
 AgePolicy policyWithDomesticWork() {
     auto policy = AgePolicy::make(18, {{"", "domestic", 21}, {"SAU", "", 20}, {"SAU", "domestic", 23}});
@@ -149,14 +147,23 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         PassportCase{"long valid", d(2031, 1, 1), d(2027, 1, 10), d(2029, 1, 10), {}},
         PassportCase{"expired", d(2026, 11, 27), std::nullopt, std::nullopt, {"passport.expired"}},
-        PassportCase{"expires on the day is not expired", d(2026, 11, 28), std::nullopt, std::nullopt,
+        PassportCase{"expires on the day is not expired",
+                     d(2026, 11, 28),
+                     std::nullopt,
+                     std::nullopt,
                      {"passport.expires_soon"}},
         PassportCase{"six months after departure exactly", d(2027, 7, 10), d(2027, 1, 10), std::nullopt, {}},
-        PassportCase{"one day short of six months", d(2027, 7, 9), d(2027, 1, 10), std::nullopt,
+        PassportCase{
+            "one day short of six months", d(2027, 7, 9), d(2027, 1, 10), std::nullopt, {"passport.expires_soon"}},
+        PassportCase{"no departure: six months from today",
+                     d(2027, 5, 27),
+                     std::nullopt,
+                     std::nullopt,
                      {"passport.expires_soon"}},
-        PassportCase{"no departure: six months from today", d(2027, 5, 27), std::nullopt, std::nullopt,
-                     {"passport.expires_soon"}},
-        PassportCase{"before the contract ends", d(2028, 1, 1), d(2027, 1, 10), d(2029, 1, 10),
+        PassportCase{"before the contract ends",
+                     d(2028, 1, 1),
+                     d(2027, 1, 10),
+                     d(2029, 1, 10),
                      {"passport.expires_before_contract_end"}}),
     [](const auto& param) {
         std::string name = param.param.name;

@@ -2,8 +2,8 @@
 // stdout and an exit code (0 valid, 1 invalid, 2 misuse).
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -27,8 +27,8 @@ std::string quote(const std::string& arg) {
 }
 
 Run kioskctl(const std::vector<std::string>& args, const std::string& input = {}) {
-    const auto inputFile = std::filesystem::temp_directory_path() /
-                           ("kioskctl_test_" + std::to_string(::getpid()) + ".in");
+    const auto inputFile =
+        std::filesystem::temp_directory_path() / ("kioskctl_test_" + std::to_string(::getpid()) + ".in");
     std::ofstream(inputFile, std::ios::binary) << input;
     std::string command = quote(KIOSKCTL_PATH);
     for (const auto& a : args) command += " " + quote(a);
@@ -93,8 +93,6 @@ TEST(KioskctlUsage, MisuseExitsTwo) {
     EXPECT_EQ(kioskctl({"no-such-command"}).exitCode, 2);
 }
 
-TEST(KioskctlUsage, HelpExitsZero) {
-    EXPECT_EQ(kioskctl({"--help"}).exitCode, 0);
-}
+TEST(KioskctlUsage, HelpExitsZero) { EXPECT_EQ(kioskctl({"--help"}).exitCode, 0); }
 
 }  // namespace

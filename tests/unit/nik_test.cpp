@@ -46,7 +46,8 @@ TEST(Nik, FemaleDayHasFortyAdded) {
 
 TEST(Nik, StripsSpacesDotsAndDashes) {
     const auto plain = composeNik(33, 13, 5, 5, 5, 90, 12);
-    const auto grouped = plain.substr(0, 6) + " " + plain.substr(6, 6) + "." + plain.substr(12, 2) + "-" + plain.substr(14);
+    const auto grouped =
+        plain.substr(0, 6) + " " + plain.substr(6, 6) + "." + plain.substr(12, 2) + "-" + plain.substr(14);
     const auto check = checkNik(grouped, kToday);
     EXPECT_TRUE(check.valid());
     EXPECT_EQ(check.digits, plain);
@@ -69,21 +70,18 @@ TEST_P(NikHardErrors, AreReported) {
 
 INSTANTIATE_TEST_SUITE_P(
     Table, NikHardErrors,
-    testing::Values(BadNik{"", "nik.length"}, BadNik{"123456789012345", "nik.length"},
-                    BadNik{"12345678901234567", "nik.length"}, BadNik{std::string(100000, '7'), "nik.length"},
-                    BadNik{"35091217089500O3", "nik.characters"}, BadNik{"3509121708950003\n", "nik.characters"},
-                    BadNik{composeNik(35, 9, 12, 17, 13, 95, 3), "nik.month"},
-                    BadNik{composeNik(35, 9, 12, 17, 0, 95, 3), "nik.month"},
-                    BadNik{composeNik(35, 9, 12, 0, 8, 95, 3), "nik.day"},
-                    BadNik{composeNik(35, 9, 12, 32, 8, 95, 3), "nik.day"},
-                    BadNik{composeNik(35, 9, 12, 40, 8, 95, 3), "nik.day"},
-                    BadNik{composeNik(35, 9, 12, 72, 8, 95, 3), "nik.day"},
-                    BadNik{composeNik(35, 9, 12, 31, 4, 95, 3), "nik.date"},
-                    BadNik{composeNik(35, 9, 12, 40 + 30, 2, 96, 3), "nik.date"},
-                    BadNik{composeNik(35, 9, 12, 29, 2, 95, 3), "nik.date"},
-                    BadNik{composeNik(35, 9, 12, 17, 8, 95, 0), "nik.serial"},
-                    BadNik{composeNik(35, 0, 12, 17, 8, 95, 3), "nik.regency"},
-                    BadNik{composeNik(35, 9, 0, 17, 8, 95, 3), "nik.district"}));
+    testing::Values(
+        BadNik{"", "nik.length"}, BadNik{"123456789012345", "nik.length"}, BadNik{"12345678901234567", "nik.length"},
+        BadNik{std::string(100000, '7'), "nik.length"}, BadNik{"35091217089500O3", "nik.characters"},
+        BadNik{"3509121708950003\n", "nik.characters"}, BadNik{composeNik(35, 9, 12, 17, 13, 95, 3), "nik.month"},
+        BadNik{composeNik(35, 9, 12, 17, 0, 95, 3), "nik.month"}, BadNik{composeNik(35, 9, 12, 0, 8, 95, 3), "nik.day"},
+        BadNik{composeNik(35, 9, 12, 32, 8, 95, 3), "nik.day"}, BadNik{composeNik(35, 9, 12, 40, 8, 95, 3), "nik.day"},
+        BadNik{composeNik(35, 9, 12, 72, 8, 95, 3), "nik.day"}, BadNik{composeNik(35, 9, 12, 31, 4, 95, 3), "nik.date"},
+        BadNik{composeNik(35, 9, 12, 40 + 30, 2, 96, 3), "nik.date"},
+        BadNik{composeNik(35, 9, 12, 29, 2, 95, 3), "nik.date"},
+        BadNik{composeNik(35, 9, 12, 17, 8, 95, 0), "nik.serial"},
+        BadNik{composeNik(35, 0, 12, 17, 8, 95, 3), "nik.regency"},
+        BadNik{composeNik(35, 9, 0, 17, 8, 95, 3), "nik.district"}));
 
 TEST(Nik, LeapDayIsValidInALeapYear) {
     const auto check = checkNik(composeNik(35, 9, 12, 29, 2, 96, 3), kToday);
