@@ -13,5 +13,6 @@ enum ExitCode : int { kValid = 0, kInvalid = 1, kUsage = 2 };
 // Registers a subcommand on `app`; `run` is set to the code that executes it after parsing.
 using Runner = std::function<int()>;
 void addNikCommand(CLI::App& app, Runner& run);
+void addMrzCommand(CLI::App& app, Runner& run);
 
 }  // namespace kiosk::ctl

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
 
     kiosk::ctl::Runner run;
     kiosk::ctl::addNikCommand(app, run);
+    kiosk::ctl::addMrzCommand(app, run);
 
     try {
         app.parse(argc, argv);

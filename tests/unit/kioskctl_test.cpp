@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -94,5 +95,96 @@ TEST(KioskctlUsage, MisuseExitsTwo) {
 }
 
 TEST(KioskctlUsage, HelpExitsZero) { EXPECT_EQ(kioskctl({"--help"}).exitCode, 0); }
+
+// ICAO Doc 9303 specimens (DOMAIN.md).
+const std::string kTd3 =
+    "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
+    "L898902C36UTO7408122F1204159ZE184226B<<<<<10\n";
+const std::string kTd1 =
+    "I<UTOD231458907<<<<<<<<<<<<<<<\n"
+    "7408122F1204159UTO<<<<<<<<<<<6\n"
+    "ERIKSSON<<ANNA<MARIA<<<<<<<<<<\n";
+
+TEST(KioskctlMrz, PassportSpecimenGivesEveryField) {
+    const auto run = kioskctl({"mrz", "--text", "--on", "2026-11-28"}, kTd3);
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    const auto j = run.json();
+    EXPECT_EQ(j["valid"], true);
+    EXPECT_EQ(j["format"], "TD3");
+    EXPECT_EQ(j["document_code"], "P");
+    EXPECT_EQ(j["issuer"], "UTO");
+    EXPECT_EQ(j["surname"], "ERIKSSON");
+    EXPECT_EQ(j["given_names"], "ANNA MARIA");
+    EXPECT_EQ(j["document_number"], "L898902C3");
+    EXPECT_EQ(j["nationality"], "UTO");
+    EXPECT_EQ(j["birth_date"], "1974-08-12");
+    EXPECT_EQ(j["sex"], "F");
+    EXPECT_EQ(j["expiry_date"], "2012-04-15");
+    EXPECT_EQ(j["personal_number"], "ZE184226B");
+    EXPECT_EQ(j["checks"], (nlohmann::json{{"document_number", true},
+                                           {"birth_date", true},
+                                           {"expiry_date", true},
+                                           {"personal_number", true},
+                                           {"composite", true}}));
+    EXPECT_EQ(j["corrected"], false);
+    EXPECT_EQ(j["mrz"], kTd3.substr(0, kTd3.size() - 1));
+}
+
+TEST(KioskctlMrz, IdCardSpecimenIsTd1) {
+    const auto run = kioskctl({"mrz", "--text", "--on", "2026-11-28"}, kTd1);
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    const auto j = run.json();
+    EXPECT_EQ(j["format"], "TD1");
+    EXPECT_EQ(j["document_code"], "I");
+    EXPECT_EQ(j["document_number"], "D23145890");
+    EXPECT_EQ(j["surname"], "ERIKSSON");
+    EXPECT_EQ(j["given_names"], "ANNA MARIA");
+    EXPECT_EQ(j["personal_number"], "");
+}
+
+TEST(KioskctlMrz, OcrConfusionsAreRepairedAndShown) {
+    // Lower case, stray spaces, and O read for 0 in both dates.
+    const auto run = kioskctl({"mrz", "--text", "--on", "2026-11-28"},
+                              "p<utoeriksson<<anna<maria<<<<<<<<<<<<<<<<<<<\n"
+                              "L898902C36 UTO74O8122F12O4159ZE184226B<<<<<10\n");
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    const auto j = run.json();
+    EXPECT_EQ(j["corrected"], true);
+    EXPECT_EQ(j["birth_date"], "1974-08-12");
+    EXPECT_EQ(j["mrz"], kTd3.substr(0, kTd3.size() - 1));
+    ASSERT_EQ(j["corrections"].size(), 2u);
+    EXPECT_EQ(j["corrections"][0], (nlohmann::json{{"line", 2}, {"column", 16}, {"from", "O"}, {"to", "0"}}));
+}
+
+TEST(KioskctlMrz, WrongCheckDigitIsInvalidAndNamed) {
+    std::string text = kTd3;
+    text[45 + 19] = '3';  // birth-date check digit 2 -> 3
+    const auto run = kioskctl({"mrz", "--text", "--on", "2026-11-28"}, text);
+    ASSERT_EQ(run.exitCode, 1) << run.out;
+    const auto j = run.json();
+    EXPECT_EQ(j["valid"], false);
+    EXPECT_EQ(j["checks"]["birth_date"], false);
+    EXPECT_EQ(j["checks"]["document_number"], true);
+    EXPECT_EQ(j["checks"]["composite"], false);
+    std::vector<std::string> codes;
+    for (const auto& e : j["errors"]) codes.push_back(e["code"]);
+    EXPECT_NE(std::find(codes.begin(), codes.end(), "mrz.check_digit.birth_date"), codes.end()) << run.out;
+}
+
+TEST(KioskctlMrz, GarbageEmptyAndHugeInputAreInvalidNotACrash) {
+    for (const std::string& input : {std::string(), std::string("\x01\xff<script>\n"), std::string(200000, 'A')}) {
+        const auto run = kioskctl({"mrz", "--text"}, input);
+        EXPECT_EQ(run.exitCode, 1) << run.out;
+        const auto j = run.json();
+        EXPECT_EQ(j["valid"], false);
+        EXPECT_FALSE(j["errors"].empty());
+    }
+}
+
+TEST(KioskctlMrz, MisuseExitsTwo) {
+    EXPECT_EQ(kioskctl({"mrz"}).exitCode, 2);
+    EXPECT_EQ(kioskctl({"mrz", "passport.jpg"}).exitCode, 2);
+    EXPECT_EQ(kioskctl({"mrz", "--text", "--on", "yesterday"}, kTd3).exitCode, 2);
+}
 
 }  // namespace
