@@ -1,0 +1,92 @@
+#pragma once
+// The kiosk's memory: one connection to the local database with everything the journeys need.
+// A receipt from enqueue() means the record, its consent, its outbox row and its audit entry were
+// committed together with synchronous=FULL: it survives a crash and a power cut.
+//
+// Lives on the thread that opened it. The kiosk opens one Store per thread that needs one
+// (connection A on the UI thread, connection B on the sync thread); both may share a MasterKey.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/base/clock.h"
+#include "kiosk/base/result.h"
+#include "kiosk/store/database.h"
+#include "kiosk/store/master_key.h"
+#include "kiosk/store/outbox.h"
+#include "kiosk/store/record_crypto.h"
+#include "kiosk/store/retention.h"
+#include "kiosk/store/submission.h"
+
+namespace kiosk::store {
+
+struct StoreConfig {
+    std::filesystem::path database;                    // created 0600 on first start
+    std::uint64_t minFreeBytes = 64ull * 1024 * 1024;  // below this, enqueue refuses
+    OpenOptions open;                                  // synchronous=FULL by default
+};
+
+struct RecordSummary {
+    RecordId id = 0;
+    RecordKind kind = RecordKind::Registration;
+    std::string siteId;
+    std::string kioskId;
+    Clock::TimePoint createdAt;
+    std::string publicFields;
+    LocalVerification verification = LocalVerification::NotRequired;
+    bool purged = false;
+    std::string submissionId;
+    std::string payloadSha256;
+};
+
+class Store {
+public:
+    // Opens (creating if need be) and migrates; refuses a database newer than this build.
+    static Result<std::unique_ptr<Store>> open(const StoreConfig& config, const MasterKey& masterKey,
+                                               const Clock& clock);
+
+    // Record + keys + index hashes + consent + outbox row + audit entry in one transaction.
+    // "store.disk_full" before anything is written when the disk is under the floor.
+    Result<Receipt> enqueue(const NewSubmission& submission);
+
+    // The decrypted personal payload; "store.purged" once retention erased it.
+    Result<Bytes> personalData(RecordId id);
+    Result<RecordSummary> record(RecordId id);
+
+    // Lookups by keyed hash (duplicate NIK at this site, find by passport number). Purged records
+    // are no longer found.
+    Result<std::vector<RecordId>> findByNik(std::string_view nik);
+    Result<std::vector<RecordId>> findByPassport(std::string_view passportNumber);
+
+    Result<void> setLocalVerification(RecordId id, LocalVerification state, std::string_view actor);
+    // `detail` is operator text about the device (a status code), never anything a person typed.
+    Result<void> recordDeviceEvent(std::string_view device, std::string_view event, std::string_view detail);
+    // Counters hold numbers only (e.g. "under_age": people under 18 turned away; nothing else kept).
+    Result<std::int64_t> incrementCounter(std::string_view name);
+    Result<std::int64_t> counter(std::string_view name);
+
+    Result<PurgeReport> purge(const RetentionPolicy& policy);
+    Result<void> checkDiskSpace() const;
+
+    Outbox& outbox() { return outbox_; }
+    Database& database() { return db_; }
+
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+private:
+    Store(Database db, const MasterKey& masterKey, IndexHasher hasher, const Clock& clock, StoreConfig config);
+    Result<std::vector<RecordId>> findBy(IndexKind kind, std::string_view value);
+
+    Database db_;
+    const MasterKey& masterKey_;
+    IndexHasher hasher_;
+    const Clock& clock_;
+    StoreConfig config_;
+    Outbox outbox_;
+};
+
+}  // namespace kiosk::store

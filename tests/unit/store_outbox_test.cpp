@@ -1,0 +1,258 @@
+// The transactional outbox: one transaction per submission, claims that never overlap, and an
+// idempotency key that never changes.
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <thread>
+
+#include "kiosk/store/audit_log.h"
+#include "tests/unit/store_test_support.h"
+
+namespace kiosk::store {
+namespace {
+
+using namespace std::chrono_literals;
+using test::TempDir;
+
+class StoreOutbox : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto opened = Store::open(test::storeConfig(dir_), *key_, clock_);
+        ASSERT_TRUE(opened) << opened.error().detail;
+        store_ = std::move(*opened);
+    }
+    Receipt enqueue() {
+        auto r = store_->enqueue(test::makeSubmission());
+        EXPECT_TRUE(r) << (r ? "" : r.error().detail);
+        return r ? *r : Receipt{};
+    }
+    std::string stateOf(const Receipt& r) {
+        auto q = store_->database().prepare("SELECT state FROM outbox WHERE submission_id = ?1");
+        q->bind(1, r.submissionId);
+        return *q->step() ? q->text(0) : "missing";
+    }
+
+    TempDir dir_;
+    std::unique_ptr<FileMasterKey> key_ = test::makeMasterKey(dir_);
+    FakeClock clock_{test::testEpoch()};
+    std::unique_ptr<Store> store_;
+};
+
+TEST_F(StoreOutbox, EnqueueWritesRecordConsentOutboxAndAuditTogether) {
+    const auto receipt = enqueue();
+    auto& db = store_->database();
+    EXPECT_EQ(test::countRows(db, "records"), 1);
+    EXPECT_EQ(test::countRows(db, "record_keys"), 1);
+    EXPECT_EQ(test::countRows(db, "record_payloads"), 1);
+    EXPECT_EQ(test::countRows(db, "consents"), 1);
+    EXPECT_EQ(test::countRows(db, "outbox"), 1);
+    EXPECT_EQ(test::countRows(db, "audit"), 1);
+    EXPECT_EQ(stateOf(receipt), "pending");
+    EXPECT_EQ(*db.queryText("SELECT purposes FROM consents"), R"(["registration","placement_matching"])");
+    EXPECT_EQ(*db.queryText("SELECT kiosk_id FROM consents"), "KIOSK-TEST-01");
+    EXPECT_EQ(receipt.payloadSha256, sha256Hex(test::makeSubmission().personalPayload));
+}
+
+TEST_F(StoreOutbox, FailedEnqueueLeavesNothing) {
+    auto bad = test::makeSubmission();
+    bad.kind = RecordKind::StaffDecision;
+    bad.subject = 999;  // no such record: the foreign key fails after the record row was inserted
+    const auto r = store_->enqueue(bad);
+    ASSERT_FALSE(r);
+    auto& db = store_->database();
+    for (const auto* table :
+         {"records", "record_keys", "record_payloads", "record_index", "consents", "outbox", "audit"})
+        EXPECT_EQ(test::countRows(db, table), 0) << table;
+}
+
+TEST_F(StoreOutbox, StaffDecisionWithoutPersonalDataNamesItsRecord) {
+    const auto registration = enqueue();
+    NewSubmission decision;
+    decision.kind = RecordKind::StaffDecision;
+    decision.siteId = "LTSA-TEST-01";
+    decision.kioskId = "KIOSK-TEST-01";
+    decision.actor = "staff-0042";
+    decision.publicFields = R"({"decision":"approve"})";
+    decision.subject = registration.recordId;
+    const auto r = store_->enqueue(decision);
+    ASSERT_TRUE(r) << r.error().detail;
+    const auto payload = store_->personalData(r->recordId);
+    ASSERT_TRUE(payload);
+    EXPECT_TRUE(payload->empty());
+    const auto summary = store_->record(r->recordId);
+    EXPECT_EQ(summary->kind, RecordKind::StaffDecision);
+    EXPECT_EQ(*store_->database().queryText("SELECT actor FROM audit ORDER BY seq DESC LIMIT 1"), "staff-0042");
+    EXPECT_EQ(test::countRows(store_->database(), "outbox"), 2);
+}
+
+TEST_F(StoreOutbox, LifecycleClaimSentAcknowledged) {
+    const auto receipt = enqueue();
+    auto claimed = store_->outbox().claimDue(10, 60s);
+    ASSERT_TRUE(claimed);
+    ASSERT_EQ(claimed->size(), 1u);
+    EXPECT_EQ((*claimed)[0].submissionId, receipt.submissionId);
+    EXPECT_EQ((*claimed)[0].recordId, receipt.recordId);
+    EXPECT_EQ(stateOf(receipt), "in_flight");
+    ASSERT_TRUE(store_->outbox().markSent(receipt.submissionId, clock_.now() + 1h));
+    EXPECT_EQ(stateOf(receipt), "sent");
+    ASSERT_TRUE(store_->outbox().acknowledge({receipt.submissionId, receipt.payloadSha256, "SRV-0001"}));
+    EXPECT_EQ(stateOf(receipt), "acknowledged");
+    EXPECT_EQ(*store_->database().queryText("SELECT server_ref FROM outbox"), "SRV-0001");
+    // Acknowledged rows are never claimed again.
+    clock_.advance(24h);
+    EXPECT_TRUE(store_->outbox().claimDue(10, 60s)->empty());
+}
+
+TEST_F(StoreOutbox, AcknowledgementWithAnotherHashIsRefused) {
+    const auto receipt = enqueue();
+    ASSERT_TRUE(store_->outbox().claimDue(10, 60s));
+    const auto r = store_->outbox().acknowledge({receipt.submissionId, std::string(64, '0'), "SRV-0001"});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, "store.ack_mismatch");
+    EXPECT_EQ(stateOf(receipt), "in_flight");
+}
+
+TEST_F(StoreOutbox, AcknowledgingTwiceIsHarmless) {
+    const auto receipt = enqueue();
+    ASSERT_TRUE(store_->outbox().claimDue(10, 60s));
+    const Acknowledgement ack{receipt.submissionId, receipt.payloadSha256, "SRV-0001"};
+    ASSERT_TRUE(store_->outbox().acknowledge(ack));
+    EXPECT_TRUE(store_->outbox().acknowledge(ack));
+    EXPECT_EQ(*store_->database().queryInteger("SELECT count(*) FROM audit WHERE action = 'record.acknowledged'"), 1);
+}
+
+TEST_F(StoreOutbox, UnknownSubmissionIsAnError) {
+    EXPECT_EQ(store_->outbox().acknowledge({"no-such-id", "x", "y"}).error().code, "store.unknown_submission");
+}
+
+TEST_F(StoreOutbox, RejectedKeepsItsCode) {
+    const auto receipt = enqueue();
+    ASSERT_TRUE(store_->outbox().claimDue(10, 60s));
+    ASSERT_TRUE(store_->outbox().reject(receipt.submissionId, "schema.unknown_field"));
+    EXPECT_EQ(stateOf(receipt), "rejected");
+    EXPECT_EQ(*store_->database().queryText("SELECT reject_code FROM outbox"), "schema.unknown_field");
+    EXPECT_EQ(store_->outbox().acknowledge({receipt.submissionId, receipt.payloadSha256, "S"}).error().code,
+              "store.bad_transition");
+}
+
+TEST_F(StoreOutbox, RetryCountsAttemptsAndWaitsUntilDue) {
+    const auto receipt = enqueue();
+    ASSERT_TRUE(store_->outbox().claimDue(10, 60s));
+    ASSERT_TRUE(store_->outbox().retryLater(receipt.submissionId, clock_.now() + 5min, "http.503"));
+    EXPECT_EQ(stateOf(receipt), "pending");
+    EXPECT_TRUE(store_->outbox().claimDue(10, 60s)->empty());  // not due yet
+    clock_.advance(5min);
+    const auto again = store_->outbox().claimDue(10, 60s);
+    ASSERT_EQ(again->size(), 1u);
+    EXPECT_EQ((*again)[0].attempts, 1);
+    const auto entries = store_->outbox().list(10);
+    EXPECT_EQ((*entries)[0].lastError, "http.503");
+}
+
+TEST_F(StoreOutbox, IdempotencyKeyNeverChanges) {
+    const auto receipt = enqueue();
+    for (int i = 0; i < 3; ++i) {
+        const auto claimed = store_->outbox().claimDue(10, 60s);
+        ASSERT_EQ(claimed->size(), 1u);
+        EXPECT_EQ((*claimed)[0].submissionId, receipt.submissionId);
+        ASSERT_TRUE(store_->outbox().retryLater(receipt.submissionId, clock_.now(), "net.reset"));
+    }
+    store_.reset();  // and across a restart
+    auto reopened = Store::open(test::storeConfig(dir_), *key_, clock_);
+    const auto claimed = (*reopened)->outbox().claimDue(10, 60s);
+    ASSERT_EQ(claimed->size(), 1u);
+    EXPECT_EQ((*claimed)[0].submissionId, receipt.submissionId);
+    EXPECT_EQ((*claimed)[0].attempts, 3);
+}
+
+TEST_F(StoreOutbox, ExpiredLeaseIsClaimedAgain) {
+    const auto receipt = enqueue();
+    ASSERT_EQ(store_->outbox().claimDue(10, 60s)->size(), 1u);
+    clock_.advance(59s);
+    EXPECT_TRUE(store_->outbox().claimDue(10, 60s)->empty());
+    clock_.advance(1s);
+    const auto again = store_->outbox().claimDue(10, 60s);
+    ASSERT_EQ(again->size(), 1u);
+    EXPECT_EQ((*again)[0].submissionId, receipt.submissionId);
+}
+
+TEST_F(StoreOutbox, ClaimTakesAtMostTheBatchOldestFirst) {
+    std::vector<Receipt> receipts;
+    for (int i = 0; i < 5; ++i) {
+        receipts.push_back(enqueue());
+        clock_.advance(1s);
+    }
+    const auto claimed = store_->outbox().claimDue(3, 60s);
+    ASSERT_EQ(claimed->size(), 3u);
+    for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ((*claimed)[i].submissionId, receipts[i].submissionId);
+}
+
+TEST_F(StoreOutbox, StatusCountsByStateAndOldestUnsentAge) {
+    const auto a = enqueue();
+    clock_.advance(10min);
+    const auto b = enqueue();
+    enqueue();
+    clock_.advance(5min);
+    ASSERT_EQ(store_->outbox().claimDue(2, 60s)->size(), 2u);
+    ASSERT_TRUE(store_->outbox().acknowledge({a.submissionId, a.payloadSha256, "S1"}));
+    const auto status = store_->outbox().status();
+    ASSERT_TRUE(status);
+    EXPECT_EQ(status->pending, 1);
+    EXPECT_EQ(status->inFlight, 1);
+    EXPECT_EQ(status->acknowledged, 1);
+    EXPECT_EQ(status->rejected, 0);
+    ASSERT_TRUE(status->oldestUnsentAge);
+    EXPECT_EQ(*status->oldestUnsentAge, 5min);  // b is the oldest not acknowledged
+    (void)b;
+}
+
+TEST_F(StoreOutbox, EmptyQueueHasNoOldestAge) {
+    const auto status = store_->outbox().status();
+    ASSERT_TRUE(status);
+    EXPECT_EQ(status->unsent(), 0);
+    EXPECT_FALSE(status->oldestUnsentAge);
+}
+
+// Two connections to one WAL database claim at the same time, each on its own thread, as the kiosk's
+// sync worker would if two ran by mistake: every row goes to exactly one of them.
+TEST_F(StoreOutbox, TwoConnectionsNeverClaimTheSameRow) {
+    constexpr int kRows = 400;
+    for (int i = 0; i < kRows; ++i) enqueue();
+    const auto total = test::countRows(store_->database(), "outbox");
+
+    std::vector<std::string> claimedBy[2];
+    std::thread workers[2];
+    for (int w = 0; w < 2; ++w) {
+        workers[w] = std::thread([&, w] {
+            // Each thread opens and owns its connection.
+            auto mine = Store::open(test::storeConfig(dir_), *key_, clock_);
+            ASSERT_TRUE(mine);
+            for (;;) {
+                auto batch = (*mine)->outbox().claimDue(7, 600s);
+                ASSERT_TRUE(batch) << batch.error().detail;
+                if (batch->empty()) return;
+                for (const auto& c : *batch) claimedBy[w].push_back(c.submissionId);
+            }
+        });
+    }
+    for (auto& t : workers) t.join();
+    std::set<std::string> all;
+    for (const auto& list : claimedBy)
+        for (const auto& id : list) EXPECT_TRUE(all.insert(id).second) << "claimed twice: " << id;
+    EXPECT_EQ(static_cast<std::int64_t>(all.size()), total);
+}
+
+TEST_F(StoreOutbox, ListShowsNoPersonalData) {
+    enqueue();
+    const auto entries = store_->outbox().list(10);
+    ASSERT_TRUE(entries);
+    ASSERT_EQ(entries->size(), 1u);
+    const auto& e = (*entries)[0];
+    EXPECT_EQ(e.state, OutboxState::Pending);
+    for (const auto& field : {e.submissionId, e.payloadSha256, e.lastError, e.serverReference, e.rejectCode})
+        EXPECT_EQ(field.find("CANARYNAMA"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kiosk::store
