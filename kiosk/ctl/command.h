@@ -14,5 +14,7 @@ enum ExitCode : int { kValid = 0, kInvalid = 1, kUsage = 2 };
 using Runner = std::function<int()>;
 void addNikCommand(CLI::App& app, Runner& run);
 void addMrzCommand(CLI::App& app, Runner& run);
+void addQueueCommand(CLI::App& app, Runner& run);
+void addAuditCommand(CLI::App& app, Runner& run);
 
 }  // namespace kiosk::ctl

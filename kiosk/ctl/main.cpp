@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
     kiosk::ctl::Runner run;
     kiosk::ctl::addNikCommand(app, run);
     kiosk::ctl::addMrzCommand(app, run);
+    kiosk::ctl::addQueueCommand(app, run);
+    kiosk::ctl::addAuditCommand(app, run);
 
     try {
         app.parse(argc, argv);

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <string>
 
+#include "tests/unit/store_test_support.h"
 #include "tests/unit/test_nik.h"
 
 namespace {
@@ -185,6 +186,81 @@ TEST(KioskctlMrz, MisuseExitsTwo) {
     EXPECT_EQ(kioskctl({"mrz"}).exitCode, 2);
     EXPECT_EQ(kioskctl({"mrz", "passport.jpg"}).exitCode, 2);
     EXPECT_EQ(kioskctl({"mrz", "--text", "--on", "yesterday"}, kTd3).exitCode, 2);
+}
+
+// queue and audit read the kiosk's own database; these build one with the store.
+class KioskctlStore : public ::testing::Test {
+protected:
+    void SetUp() override {
+        key_ = kiosk::test::makeMasterKey(dir_);
+        clock_.set(kiosk::test::testEpoch());
+    }
+    std::unique_ptr<kiosk::store::Store> open() {
+        auto s = kiosk::store::Store::open(kiosk::test::storeConfig(dir_), *key_, clock_);
+        if (!s) throw std::runtime_error(s.error().code + ": " + s.error().detail);
+        return std::move(*s);
+    }
+    std::string db() const { return (dir_ / "kiosk.db").string(); }
+
+    kiosk::test::TempDir dir_;
+    std::unique_ptr<kiosk::store::FileMasterKey> key_;
+    kiosk::FakeClock clock_;
+};
+
+TEST_F(KioskctlStore, QueueStatusCountsByState) {
+    {
+        auto store = open();
+        for (int i = 0; i < 3; ++i) ASSERT_TRUE(store->enqueue(kiosk::test::makeSubmission()).ok());
+    }
+    const auto run = kioskctl({"queue", "status", "--db", db()});
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    const auto j = run.json();
+    EXPECT_EQ(j["pending"], 3);
+    EXPECT_EQ(j["unsent"], 3);
+    EXPECT_EQ(j["acknowledged"], 0);
+    EXPECT_TRUE(j["oldest_unsent_age_s"].is_number());
+}
+
+TEST_F(KioskctlStore, QueueListShowsRowsWithoutPersonalData) {
+    {
+        auto store = open();
+        ASSERT_TRUE(store->enqueue(kiosk::test::makeSubmission()).ok());
+    }
+    const auto run = kioskctl({"queue", "list", "--db", db()});
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    const auto entries = run.json()["entries"];
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_EQ(entries[0]["state"], "pending");
+    EXPECT_EQ(entries[0]["submission_id"].get<std::string>().size(), 36u);
+    EXPECT_EQ(run.out.find("CANARYNAMA"), std::string::npos);
+    EXPECT_EQ(kioskctl({"queue", "list", "--state", "lost", "--db", db()}).exitCode, 2);
+}
+
+TEST_F(KioskctlStore, MissingDatabaseIsAnErrorNotAnEmptyQueue) {
+    const auto run = kioskctl({"queue", "status", "--db", (dir_ / "nowhere.db").string()});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_TRUE(run.json().contains("error"));
+    EXPECT_FALSE(std::filesystem::exists(dir_ / "nowhere.db"));
+}
+
+TEST_F(KioskctlStore, AuditVerifyNamesTheFirstBadEntry) {
+    {
+        auto store = open();
+        for (int i = 0; i < 3; ++i) ASSERT_TRUE(store->enqueue(kiosk::test::makeSubmission()).ok());
+    }
+    auto intact = kioskctl({"audit", "verify", "--db", db()});
+    ASSERT_EQ(intact.exitCode, 0) << intact.out;
+    EXPECT_EQ(intact.json()["intact"], true);
+    const auto entries = intact.json()["entries"].get<int>();
+    ASSERT_GE(entries, 3);
+    {
+        auto store = open();
+        ASSERT_TRUE(store->database().exec("UPDATE audit SET actor = 'someone' WHERE seq = 2").ok());
+    }
+    const auto broken = kioskctl({"audit", "verify", "--db", db()});
+    ASSERT_EQ(broken.exitCode, 1) << broken.out;
+    EXPECT_EQ(broken.json()["intact"], false);
+    EXPECT_EQ(broken.json()["first_bad_seq"], 2);
 }
 
 }  // namespace
