@@ -1,0 +1,66 @@
+#include "kiosk/app/command_line.h"
+
+#include <CLI/CLI.hpp>
+
+#include <charconv>
+#include <ostream>
+#include <string>
+
+namespace kiosk::app {
+namespace {
+
+std::optional<int> parseSide(std::string_view text) {
+    int value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || value < 200 || value > 16384) return std::nullopt;
+    return value;
+}
+
+}  // namespace
+
+std::optional<ui::Size> parseSize(std::string_view text) {
+    const auto x = text.find('x');
+    if (x == std::string_view::npos) return std::nullopt;
+    const auto w = parseSide(text.substr(0, x));
+    const auto h = parseSide(text.substr(x + 1));
+    if (!w || !h) return std::nullopt;
+    return ui::Size{*w, *h};
+}
+
+std::variant<Options, ExitNow> parseCommandLine(int argc, const char* const* argv, std::ostream& out,
+                                                std::ostream& err) {
+    CLI::App app{"Loket: the registration kiosk for Indonesian migrant workers", "kiosk"};
+    app.set_version_flag("--version", std::string("kiosk ") + LOKET_VERSION);
+
+    Options options;
+    std::string screenshots;
+    std::string size;
+    std::string assets;
+    std::string lang{ui::languageCode(options.language)};
+    app.add_flag("--windowed", options.windowed, "Open a window instead of filling the screen");
+    app.add_option("--screenshots", screenshots,
+                   "Draw every screen without a display, save them as PNG files in DIR and exit")
+        ->type_name("DIR");
+    app.add_option("--size", size, "Window (or screenshot) size, e.g. 1080x1920")
+        ->type_name("WxH")
+        ->check([](const std::string& s) { return parseSize(s) ? std::string() : "expected WxH, e.g. 1366x768"; });
+    app.add_option("--assets", assets, "The assets folder (default: LOKET_ASSETS_DIR, then the installed one)")
+        ->type_name("DIR");
+    app.add_option("--lang", lang, "The kiosk's own language")->check(CLI::IsMember({"id", "en"}));
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        return ExitNow{app.exit(e, out, err)};
+    } catch (const CLI::ParseError& e) {
+        app.exit(e, out, err);
+        return ExitNow{kUsageError};
+    }
+    if (!screenshots.empty()) options.screenshots = screenshots;
+    if (!size.empty()) options.size = parseSize(size);
+    if (!assets.empty()) options.assets = assets;
+    options.language = ui::languageFromCode(lang).value_or(ui::kDefaultLanguage);
+    return options;
+}
+
+}  // namespace kiosk::app

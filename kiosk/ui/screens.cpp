@@ -1,0 +1,82 @@
+#include "kiosk/ui/screens.h"
+
+#include "kiosk/ui/layout.h"
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/widgets.h"
+
+namespace kiosk::ui {
+
+std::optional<Event> drawAttract(Painter& p, const Catalogs& texts, Language language, const Touch& touch) {
+    const auto l = layoutAttract(p.size());
+    const auto& m = l.metrics;
+    const Catalog& say = texts.in(language);
+    std::optional<Event> event;
+
+    p.clear(colors::kBackground);
+    drawHeader(p, l.header, m, say);
+    p.text(say.text(Text::AttractWelcome), l.welcome,
+           TextStyle{m.type.heading, Weight::Bold, colors::kInk, m.landscape ? Align::Left : Align::Centre});
+    p.paragraph(say.text(Text::AttractBody), l.body,
+                TextStyle{m.type.body, Weight::Regular, colors::kInk, m.landscape ? Align::Left : Align::Centre});
+
+    p.fillRoundedRect(l.notice, m.radius, colors::kNotice);
+    p.strokeRoundedRect(l.notice, m.radius, m.border, colors::kNoticeEdge);
+    p.icon(Icon::Warning, l.noticeIcon, colors::kNoticeEdge);
+    p.paragraph(say.text(Text::AttractFreeNotice), l.noticeText,
+                TextStyle{m.type.body, Weight::Bold, colors::kNoticeInk, Align::Left});
+
+    if (button(p, touch, l.start, m,
+               ButtonSpec{.label = say.text(Text::AttractStart),
+                          .labelPx = m.type.action,
+                          .kind = ButtonKind::Primary,
+                          .icon = Icon::ArrowRight,
+                          .iconAfterLabel = true,
+                          .note = {},
+                          .selected = false}))
+        event = StartTapped{};
+
+    p.text(say.text(Text::AttractLanguageLabel), l.languageLabel,
+           TextStyle{m.type.small, Weight::Regular, colors::kInkSoft, m.landscape ? Align::Left : Align::Centre});
+    for (std::size_t i = 0; i < kLanguages.size(); ++i)
+        if (languageButton(p, touch, l.languages[i], m, texts, kLanguages[i], language, false))
+            event = LanguageTapped{kLanguages[i]};
+
+    drawHelpFooter(p, l.footer, m, say);
+    return event;
+}
+
+std::optional<Event> drawLanguageChoice(Painter& p, const Catalogs& texts, Language language, const Touch& touch) {
+    const auto l = layoutLanguageChoice(p.size());
+    const auto& m = l.metrics;
+    const Catalog& say = texts.in(language);
+    std::optional<Event> event;
+
+    p.clear(colors::kBackground);
+    drawHeader(p, l.header, m, say);
+    p.text(say.text(Text::LanguageChoiceTitle), l.title, TextStyle{m.type.heading, Weight::Bold, colors::kInk});
+    p.paragraph(say.text(Text::LanguageChoicePrompt), l.prompt, TextStyle{m.type.body, Weight::Regular, colors::kInk});
+    for (std::size_t i = 0; i < kLanguages.size(); ++i)
+        if (languageButton(p, touch, l.languages[i], m, texts, kLanguages[i], language, true))
+            event = LanguageTapped{kLanguages[i]};
+
+    if (button(p, touch, l.back, m,
+               ButtonSpec{.label = say.text(Text::CommonBack),
+                          .labelPx = m.type.control,
+                          .kind = ButtonKind::Secondary,
+                          .icon = Icon::ArrowLeft,
+                          .iconAfterLabel = false,
+                          .note = {},
+                          .selected = false}))
+        event = BackTapped{};
+
+    drawHelpFooter(p, l.footer, m, say);
+    return event;
+}
+
+std::optional<Event> drawVisit(Painter& p, const Catalogs& texts, const Visit& visit, const Touch& touch) {
+    if (std::holds_alternative<LanguageChoiceScreen>(visit.screen))
+        return drawLanguageChoice(p, texts, visit.language, touch);
+    return drawAttract(p, texts, visit.language, touch);
+}
+
+}  // namespace kiosk::ui
