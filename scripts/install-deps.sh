@@ -14,6 +14,8 @@ packages=(
   libsqlite3-dev libsodium-dev libcurl4-openssl-dev
   nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # receipt QR codes (drivers/printer), read back in its tests
+  libzxing-dev
   # runtime assets
   fonts-noto-core
 )

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "drivers/api/device_health.h"
 #include "kiosk/base/clock.h"
 
 namespace kiosk::drivers {
@@ -16,10 +17,10 @@ struct ScannedCode {
 };
 
 // Lives on the devices thread.
-class CodeScanner {
+class CodeScanner : public Device {
 public:
-    virtual ~CodeScanner() = default;
-    // Waits at most `timeout` for the next whole code; nullopt when none arrived.
+    // Waits at most `timeout` for the next whole code; nullopt when none arrived (or the devices
+    // thread was woken to stop). A code cut short by an unplug is never returned.
     virtual std::optional<ScannedCode> next(std::chrono::milliseconds timeout) = 0;
 };
 

@@ -24,6 +24,15 @@ struct ComponentHealth {
     std::string lastError;  // plain words for staff; never personal data
 };
 
+// Every backend, real or simulated, says how it is. `required` comes from the site configuration
+// the backend was built with, so a list of these is all that serviceState() and `kioskctl devices`
+// need.
+class Device {
+public:
+    virtual ~Device() = default;
+    virtual ComponentHealth health() const = 0;
+};
+
 enum class KioskService { InService, Degraded, OutOfService };
 
 inline KioskService serviceState(const std::vector<ComponentHealth>& components) {
@@ -42,6 +51,15 @@ constexpr std::string_view componentCode(Component c) {
     case Component::CodeScanner: return "code_scanner";
     case Component::MrzReader: return "mrz_reader";
     case Component::ReceiptPrinter: return "receipt_printer";
+    }
+    return "unknown";
+}
+
+constexpr std::string_view deviceStateCode(DeviceState s) {
+    switch (s) {
+    case DeviceState::Ready: return "ready";
+    case DeviceState::Degraded: return "degraded";
+    case DeviceState::Failed: return "failed";
     }
     return "unknown";
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "drivers/api/device_health.h"
 #include "kiosk/base/clock.h"
 
 namespace kiosk::drivers {
@@ -16,9 +17,9 @@ struct MrzText {
 };
 
 // Lives on the devices thread.
-class MrzReader {
+class MrzReader : public Device {
 public:
-    virtual ~MrzReader() = default;
+    // Waits at most `timeout` for the next whole frame of the right shape; nullopt when none came.
     virtual std::optional<MrzText> next(std::chrono::milliseconds timeout) = 0;
 };
 
