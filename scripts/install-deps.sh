@@ -16,6 +16,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # receipt QR codes (drivers/printer), read back in its tests
   libzxing-dev
+  # the national server simulator (tests/national_server): HTTP and HTTPS server, TLS
+  libcpp-httplib-dev libssl-dev openssl
   # runtime assets
   fonts-noto-core
 )
