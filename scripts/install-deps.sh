@@ -18,6 +18,8 @@ packages=(
   libzxing-dev
   # the national server simulator (tests/national_server): HTTP and HTTPS server, TLS
   libcpp-httplib-dev libssl-dev openssl
+  # the kiosk's settings file (kiosk/sync reads its part with toml++)
+  libtomlplusplus-dev
   # runtime assets
   fonts-noto-core
 )

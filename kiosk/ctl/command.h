@@ -16,5 +16,8 @@ void addNikCommand(CLI::App& app, Runner& run);
 void addMrzCommand(CLI::App& app, Runner& run);
 void addQueueCommand(CLI::App& app, Runner& run);
 void addAuditCommand(CLI::App& app, Runner& run);
+void addSyncCommand(CLI::App& app, Runner& run);
+void addExportCommand(CLI::App& app, Runner& run);
+void addDeviceKeyCommand(CLI::App& app, Runner& run);
 
 }  // namespace kiosk::ctl

@@ -16,6 +16,9 @@ int main(int argc, char** argv) {
     kiosk::ctl::addMrzCommand(app, run);
     kiosk::ctl::addQueueCommand(app, run);
     kiosk::ctl::addAuditCommand(app, run);
+    kiosk::ctl::addSyncCommand(app, run);
+    kiosk::ctl::addExportCommand(app, run);
+    kiosk::ctl::addDeviceKeyCommand(app, run);
 
     try {
         app.parse(argc, argv);

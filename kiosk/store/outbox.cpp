@@ -177,36 +177,63 @@ Result<QueueStatus> Outbox::status() {
     return status;
 }
 
+namespace {
+
+constexpr std::string_view kEntryColumns =
+    "SELECT id, record_id, submission_id, payload_sha256, state, attempts, created_at, due_at, "
+    "coalesce(last_error, ''), coalesce(server_ref, ''), coalesce(reject_code, '') FROM outbox ";
+
+Result<std::vector<OutboxEntry>> readEntries(Statement& rows) {
+    std::vector<OutboxEntry> out;
+    for (;;) {
+        auto row = rows.step();
+        if (!row) return row.error();
+        if (!*row) return out;
+        OutboxEntry e;
+        e.outboxId = rows.integer(0);
+        e.recordId = rows.integer(1);
+        e.submissionId = rows.text(2);
+        e.payloadSha256 = rows.text(3);
+        e.state = outboxStateFrom(rows.text(4)).value_or(OutboxState::Pending);
+        e.attempts = rows.integer(5);
+        e.createdAt = fromUnixMillis(rows.integer(6));
+        if (!rows.isNull(7)) e.dueAt = fromUnixMillis(rows.integer(7));
+        e.lastError = rows.text(8);
+        e.serverReference = rows.text(9);
+        e.rejectCode = rows.text(10);
+        out.push_back(std::move(e));
+    }
+}
+
+}  // namespace
+
 Result<std::vector<OutboxEntry>> Outbox::list(std::int64_t limit, std::optional<OutboxState> state) {
-    auto rows = db_.prepare(
-        "SELECT id, record_id, submission_id, payload_sha256, state, attempts, created_at, due_at, "
-        "coalesce(last_error, ''), coalesce(server_ref, ''), coalesce(reject_code, '') FROM outbox "
-        "WHERE ?2 IS NULL OR state = ?2 ORDER BY id LIMIT ?1");
+    auto rows = db_.prepare(std::string(kEntryColumns) + "WHERE ?2 IS NULL OR state = ?2 ORDER BY id LIMIT ?1");
     if (!rows) return rows.error();
     rows->bind(1, limit);
     if (state)
         rows->bind(2, toString(*state));
     else
         rows->bindNull(2);
-    std::vector<OutboxEntry> out;
-    for (;;) {
-        auto row = rows->step();
-        if (!row) return row.error();
-        if (!*row) return out;
-        OutboxEntry e;
-        e.outboxId = rows->integer(0);
-        e.recordId = rows->integer(1);
-        e.submissionId = rows->text(2);
-        e.payloadSha256 = rows->text(3);
-        e.state = outboxStateFrom(rows->text(4)).value_or(OutboxState::Pending);
-        e.attempts = rows->integer(5);
-        e.createdAt = fromUnixMillis(rows->integer(6));
-        if (!rows->isNull(7)) e.dueAt = fromUnixMillis(rows->integer(7));
-        e.lastError = rows->text(8);
-        e.serverReference = rows->text(9);
-        e.rejectCode = rows->text(10);
-        out.push_back(std::move(e));
-    }
+    return readEntries(*rows);
+}
+
+Result<std::optional<Clock::TimePoint>> Outbox::nextDue() {
+    auto query = db_.prepare("SELECT min(due_at) FROM outbox WHERE due_at IS NOT NULL");
+    if (!query) return query.error();
+    auto row = query->step();
+    if (!row) return row.error();
+    if (!*row || query->isNull(0)) return std::optional<Clock::TimePoint>{};
+    return std::optional<Clock::TimePoint>{fromUnixMillis(query->integer(0))};
+}
+
+Result<std::vector<OutboxEntry>> Outbox::acknowledgedSince(Clock::TimePoint since, std::int64_t limit) {
+    auto rows = db_.prepare(std::string(kEntryColumns) +
+                            "WHERE state = 'acknowledged' AND acknowledged_at >= ?1 "
+                            "ORDER BY acknowledged_at DESC, id DESC LIMIT ?2");
+    if (!rows) return rows.error();
+    rows->bind(1, toUnixMillis(since)).bind(2, limit);
+    return readEntries(*rows);
 }
 
 }  // namespace kiosk::store

@@ -84,6 +84,11 @@ public:
     Result<void> retryLater(std::string_view submissionId, Clock::TimePoint nextTry, std::string_view error);
 
     Result<QueueStatus> status();
+    // When the next row falls due (pending retry, sent recheck or lease end); nullopt when none will.
+    Result<std::optional<Clock::TimePoint>> nextDue();
+    // Rows acknowledged at or after `since`, most recently acknowledged first: the submissions whose
+    // review status the sync worker still asks the server about.
+    Result<std::vector<OutboxEntry>> acknowledgedSince(Clock::TimePoint since, std::int64_t limit);
     // Oldest first; only rows in `state` when given.
     Result<std::vector<OutboxEntry>> list(std::int64_t limit, std::optional<OutboxState> state = std::nullopt);
 

@@ -1,0 +1,106 @@
+// The sync settings file: the example parses, every mistake names the file, the line and the form
+// expected, and relative paths are taken from the file's folder.
+
+#include <gtest/gtest.h>
+
+#include "kiosk/sync/sync_settings.h"
+
+namespace kiosk::sync {
+namespace {
+
+using namespace std::chrono_literals;
+
+const std::filesystem::path kFile = "/etc/loket/kiosk.toml";
+
+std::string errorOf(const std::string& text) {
+    auto parsed = parseSyncSettings(text, kFile);
+    EXPECT_FALSE(parsed) << text;
+    return parsed ? std::string() : parsed.error().detail;
+}
+
+TEST(SyncSettings, TheExampleFileParses) {
+    auto settings = loadSyncSettings(LOKET_SOURCE_DIR "/config/kiosk.example.toml");
+    ASSERT_TRUE(settings) << settings.error().detail;
+    EXPECT_EQ(settings->kioskId, "KIOSK-3578-01");
+    EXPECT_EQ(settings->siteId, "LTSA-3578");
+    EXPECT_EQ(settings->serverUrl, "https://pmi.example.go.id/api");
+    EXPECT_EQ(settings->database, "/var/lib/loket/kiosk.db");
+    EXPECT_EQ(settings->batchSize, 50);
+    EXPECT_EQ(settings->uploadTimeout, 120s);
+    EXPECT_EQ(settings->pullTimeout, 30s);
+    EXPECT_EQ(settings->heartbeatInterval, 300s);
+    EXPECT_TRUE(settings->serverSealKey);
+    EXPECT_TRUE(settings->require({"kiosk.id", "store.database", "sync.server_url", "sync.server_seal_public_key"}));
+}
+
+TEST(SyncSettings, RelativePathsAreFromTheFilesFolderAndDecimalSecondsWork) {
+    auto settings = parseSyncSettings(R"(
+[store]
+database = "data/kiosk.db"
+[sync]
+server_url = "http://127.0.0.1:8080/api"
+device_key = "/abs/device.key"
+[sync.timeouts]
+connect_s = 0.25
+upload_s = 2
+)",
+                                      kFile);
+    ASSERT_TRUE(settings) << settings.error().detail;
+    EXPECT_EQ(settings->database, "/etc/loket/data/kiosk.db");
+    EXPECT_EQ(settings->deviceKey, "/abs/device.key");
+    EXPECT_EQ(settings->connectTimeout, 250ms);
+    EXPECT_EQ(settings->uploadTimeout, 2000ms);
+    EXPECT_EQ(settings->transport().connectTimeout, 250ms);
+    EXPECT_GE(settings->worker().upload.lease, 300s);
+}
+
+TEST(SyncSettings, MistakesNameTheFileTheLineAndTheForm) {
+    EXPECT_EQ(errorOf("[sync]\nbatch_size = 500\n"),
+              "/etc/loket/kiosk.toml:2: [sync] batch_size must be an integer from 1 to 100, e.g. batch_size = 50");
+    EXPECT_EQ(errorOf("[kiosk]\n\nid = \"kiosk 1\"\n"),
+              "/etc/loket/kiosk.toml:3: [kiosk] id must be 3 to 40 of A-Z, 0-9 and '-', e.g. id = \"KIOSK-3578-01\"");
+    EXPECT_EQ(errorOf("[sync]\nserver_sael_public_key = \"x\"\n")
+                  .rfind("/etc/loket/kiosk.toml:2: [sync] has no key "
+                         "\"server_sael_public_key\"",
+                         0),
+              0u);
+    EXPECT_NE(errorOf("[sync]\nserver_seal_public_key = \"AAAA\"\n")
+                  .find("kiosk.toml:2: [sync] server_seal_public_key "
+                        "must be standard base64"),
+              std::string::npos);
+    EXPECT_NE(errorOf("[sync]\nserver_url = \"http://pmi.example.go.id/api\"\n").find("kiosk.toml:2: [sync] "),
+              std::string::npos);
+    EXPECT_NE(errorOf("[sync]\nserver_url = \"http://pmi.example.go.id/api\"\n").find("plain http"), std::string::npos);
+    EXPECT_NE(errorOf("[sync]\nclient_cert = \"a.crt\"\n").find("give both or neither"), std::string::npos);
+    EXPECT_NE(errorOf("[sync.timeouts]\nconnect_s = \"ten\"\n")
+                  .find("kiosk.toml:2: [sync.timeouts] connect_s must be "
+                        "a number of seconds"),
+              std::string::npos);
+    EXPECT_NE(errorOf("[sync]\nbatch_size = \n").find("kiosk.toml:2: not valid TOML"), std::string::npos);
+    EXPECT_NE(errorOf("sync = 3\n").find("kiosk.toml:1: [sync] must be a table"), std::string::npos);
+    EXPECT_NE(errorOf("[sync]\npinned_public_key = \"abc\"\n").find("sha256//"), std::string::npos);
+}
+
+TEST(SyncSettings, OtherTablesAreLeftToTheirOwners) {
+    EXPECT_TRUE(parseSyncSettings("[ui]\ntheme = \"dark\"\n[kiosk]\nlanguage = \"id\"\n", kFile));
+}
+
+TEST(SyncSettings, ACommandNamesTheFirstKeyItNeedsAndIsMissing) {
+    auto settings = parseSyncSettings("[kiosk]\nid = \"KIOSK-1\"\n", kFile);
+    ASSERT_TRUE(settings);
+    EXPECT_TRUE(settings->require({"kiosk.id"}));
+    const auto missing = settings->require({"kiosk.id", "sync.server_signing_public_key"});
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().detail,
+              "/etc/loket/kiosk.toml: [sync] server_signing_public_key is missing and this command needs it, e.g. "
+              "server_signing_public_key = \"<base64 of 32 bytes>\"");
+}
+
+TEST(SyncSettings, AMissingFileIsNamed) {
+    const auto missing = loadSyncSettings("/nonexistent/kiosk.toml");
+    ASSERT_FALSE(missing);
+    EXPECT_NE(missing.error().detail.find("/nonexistent/kiosk.toml"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kiosk::sync
