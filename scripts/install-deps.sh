@@ -20,6 +20,9 @@ packages=(
   libcpp-httplib-dev libssl-dev openssl
   # the kiosk's settings file (kiosk/sync reads its part with toml++)
   libtomlplusplus-dev
+  # cameras (drivers/camera): only the OpenCV modules used, found by cmake/OpenCVModules.cmake;
+  # libopencv-dev would bring every module with Qt, VTK and MPI
+  libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-videoio-dev
   # runtime assets
   fonts-noto-core
 )

@@ -64,4 +64,13 @@ constexpr std::string_view deviceStateCode(DeviceState s) {
     return "unknown";
 }
 
+constexpr std::string_view kioskServiceCode(KioskService s) {
+    switch (s) {
+    case KioskService::InService: return "in_service";
+    case KioskService::Degraded: return "degraded";
+    case KioskService::OutOfService: return "out_of_service";
+    }
+    return "unknown";
+}
+
 }  // namespace kiosk::drivers

@@ -48,10 +48,10 @@ void CodeFramer::push(char byte) {
 
 void CodeFramer::append(char byte) {
     pending_ = true;
-    if (overflowing_) return;
+    if (dropping_) return;
     if (partial_.size() >= framing_.maxLength) {
         ++counts_.tooLong;
-        overflowing_ = true;
+        dropping_ = true;
         partial_.clear();
         partial_.shrink_to_fit();
         return;
@@ -60,8 +60,8 @@ void CodeFramer::append(char byte) {
 }
 
 void CodeFramer::finish() {
-    // A suffix with nothing before it (or a too-long code's end) delivers nothing.
-    if (!overflowing_ && !partial_.empty()) {
+    // A suffix with nothing before it, or the end of a too-long or rejected code, delivers nothing.
+    if (!dropping_ && !partial_.empty()) {
         ready_.push_back(std::move(partial_));
         ++counts_.delivered;
     }
@@ -74,18 +74,28 @@ void CodeFramer::expire(TimePoint now) {
         finish();
         return;
     }
-    if (!overflowing_) ++counts_.incomplete;
+    if (!dropping_) ++counts_.incomplete;
     reset();
 }
 
+void CodeFramer::rejectCurrent(TimePoint at) {
+    expire(at);
+    if (!dropping_) ++counts_.rejected;
+    partial_.clear();
+    dropping_ = true;
+    pending_ = true;
+    heldCr_ = false;
+    lastByteAt_ = at;
+}
+
 void CodeFramer::discardPartial() {
-    if (pending_ && !overflowing_) ++counts_.incomplete;
+    if (pending_ && !dropping_) ++counts_.incomplete;
     reset();
 }
 
 void CodeFramer::reset() {
     partial_.clear();
-    overflowing_ = false;
+    dropping_ = false;
     pending_ = false;
     heldCr_ = false;
 }

@@ -33,6 +33,7 @@ public:
         std::uint64_t delivered = 0;
         std::uint64_t tooLong = 0;     // outgrew maxLength
         std::uint64_t incomplete = 0;  // cut short by a gap (with a suffix) or by a disconnect
+        std::uint64_t rejected = 0;    // see rejectCurrent()
     };
 
     explicit CodeFramer(CodeFraming framing) : framing_(framing) {}
@@ -43,6 +44,9 @@ public:
     void expire(TimePoint now);
     // The device went away: what was half-received is thrown away, never delivered.
     void discardPartial();
+    // The code being received at `at` cannot be trusted (a keyboard-wedge scanner sent a key
+    // with no character): it is thrown away whole, up to its suffix or gap.
+    void rejectCurrent(TimePoint at);
 
     std::optional<std::string> take();
     // When expire() next has something to do; nullopt when nothing is pending.
@@ -58,9 +62,9 @@ private:
 
     CodeFraming framing_;
     std::string partial_;
-    bool overflowing_ = false;  // dropping the rest of a too-long code
-    bool pending_ = false;      // bytes since the last suffix, delivered or not
-    bool heldCr_ = false;       // a CR that may be the start of a CR LF suffix
+    bool dropping_ = false;  // dropping the rest of a too-long or rejected code
+    bool pending_ = false;   // bytes since the last suffix, delivered or not
+    bool heldCr_ = false;    // a CR that may be the start of a CR LF suffix
     TimePoint lastByteAt_{};
     std::deque<std::string> ready_;
     Counts counts_;

@@ -1,7 +1,8 @@
 #pragma once
-// The read loop shared by devices that cut a serial byte stream into frames (a scanner's codes,
-// an MRZ reader's line groups). A Framer has feed(bytes, at), expire(now), discardPartial(),
-// take() and deadline(), all on the monotonic clock.
+// The read loop shared by devices that cut a byte stream into frames (a scanner's codes, an MRZ
+// reader's line groups). A Framer has feed(bytes, at), expire(now), discardPartial(), take() and
+// deadline(), all on the monotonic clock. A Port has read(timeout) returning a SerialRead: a
+// SerialPort, or the input-event port of a keyboard-wedge scanner.
 
 #include <algorithm>
 #include <chrono>
@@ -19,8 +20,8 @@ struct FramedRead {
 
 // Waits at most `timeout` for the next whole frame. At least one read is made even with a zero
 // timeout, so that a zero wait still picks up what is queued.
-template <class Framer>
-auto readFrame(SerialPort& port, Framer& framer, std::chrono::milliseconds timeout)
+template <class Port, class Framer>
+auto readFrame(Port& port, Framer& framer, std::chrono::milliseconds timeout)
     -> FramedRead<typename decltype(framer.take())::value_type> {
     using std::chrono::steady_clock;
     FramedRead<typename decltype(framer.take())::value_type> result;

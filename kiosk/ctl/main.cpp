@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
     kiosk::ctl::addSyncCommand(app, run);
     kiosk::ctl::addExportCommand(app, run);
     kiosk::ctl::addDeviceKeyCommand(app, run);
+    kiosk::ctl::addDevicesCommand(app, run);
+    kiosk::ctl::addPrintTestCommand(app, run);
 
     try {
         app.parse(argc, argv);

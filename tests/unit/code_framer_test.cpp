@@ -144,4 +144,24 @@ TEST(CodeFramer, ATooLongCodeWithoutSuffixIsDiscardedUpToTheGap) {
     EXPECT_EQ(framer.counts().tooLong, 1u);
 }
 
+TEST(CodeFramer, ARejectedCodeIsDiscardedWholeUpToItsSuffixOrGap) {
+    CodeFramer framer(framing(CodeSuffix::Cr));
+    framer.feed("LOK", t0);
+    framer.rejectCurrent(t0 + 1ms);
+    framer.feed("ET-0001\r", t0 + 2ms);
+    framer.feed("NEXT\r", t0 + 3ms);
+    EXPECT_EQ(takeAll(framer), std::vector<std::string>{"NEXT"});
+    EXPECT_EQ(framer.counts().rejected, 1u);
+
+    CodeFramer gapped(framing(CodeSuffix::None));
+    gapped.feed("AB", t0);
+    gapped.rejectCurrent(t0 + 1ms);
+    gapped.feed("CD", t0 + 2ms);
+    gapped.expire(t0 + 200ms);
+    EXPECT_FALSE(gapped.take());
+    gapped.feed("EF", t0 + 300ms);
+    gapped.expire(t0 + 500ms);
+    EXPECT_EQ(takeAll(gapped), std::vector<std::string>{"EF"});
+}
+
 }  // namespace
