@@ -2,6 +2,8 @@
 # Installs the Debian 12 packages that Loket needs to build, test and run, and nothing else.
 # Only missing packages are installed; a machine that has them all is left untouched.
 # Runs as root, or through sudo when started by another user.
+#   scripts/install-deps.sh           what the kiosk and its tests need
+#   scripts/install-deps.sh --bench   also the programs the benchmarks compare against
 set -euo pipefail
 
 packages=(
@@ -23,9 +25,20 @@ packages=(
   # cameras (drivers/camera): only the OpenCV modules used, found by cmake/OpenCVModules.cmake;
   # libopencv-dev would bring every module with Qt, VTK and MPI
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-videoio-dev
+  # vision (kiosk/vision): face and eye cascades, and the OCR-B font the MRZ reader learns from
+  # and the test documents are printed in
+  libopencv-objdetect-dev opencv-data fonts-ocr-b
   # runtime assets
   fonts-noto-core
 )
+
+if [[ "${1:-}" == "--bench" ]]; then
+  # tests/bench compares the kiosk's decoders with these on the same images
+  packages+=(zxing-cpp-tools zbar-tools tesseract-ocr)
+elif [[ $# -gt 0 ]]; then
+  echo "install-deps: unknown argument $1 (only --bench)" >&2
+  exit 2
+fi
 
 missing=()
 for p in "${packages[@]}"; do
