@@ -28,6 +28,9 @@ packages=(
   # vision (kiosk/vision): face and eye cascades, and the OCR-B font the MRZ reader learns from
   # and the test documents are printed in
   libopencv-objdetect-dev opencv-data fonts-ocr-b
+  # the face photo's tests: a public-domain portrait in matplotlib's sample data (2.7 MB; read where
+  # the package installs it, never copied into the repository)
+  python-matplotlib-data
   # runtime assets
   fonts-noto-core
 )

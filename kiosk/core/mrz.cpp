@@ -383,4 +383,10 @@ Result<Mrz> readMrz(std::string_view text, Date reference) {
     return mrz;
 }
 
+Result<MrzLayout> mrzLayoutOf(std::string_view text) {
+    auto normal = normalise(text);
+    if (!normal) return normal.error();
+    return rulesOf(*normal->layout, normal->lines).layout;
+}
+
 }  // namespace kiosk::core

@@ -76,4 +76,8 @@ Result<Mrz> parseMrz(std::string_view text, Date reference);
 // keeps the text as read and adds "mrz.ambiguous". Asking for another frame is always safe.
 Result<Mrz> readMrz(std::string_view text, Date reference);
 
+// What each position of a text of this shape may hold and which check digit guards which
+// characters, for an OCR that picks among its own alternatives per character. Errors as parseMrz.
+Result<MrzLayout> mrzLayoutOf(std::string_view text);
+
 }  // namespace kiosk::core

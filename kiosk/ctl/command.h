@@ -21,5 +21,7 @@ void addExportCommand(CLI::App& app, Runner& run);
 void addDeviceKeyCommand(CLI::App& app, Runner& run);
 void addDevicesCommand(CLI::App& app, Runner& run);
 void addPrintTestCommand(CLI::App& app, Runner& run);
+void addDecodeCommand(CLI::App& app, Runner& run);
+void addFaceCommand(CLI::App& app, Runner& run);
 
 }  // namespace kiosk::ctl

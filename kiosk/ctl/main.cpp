@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
     kiosk::ctl::addDeviceKeyCommand(app, run);
     kiosk::ctl::addDevicesCommand(app, run);
     kiosk::ctl::addPrintTestCommand(app, run);
+    kiosk::ctl::addDecodeCommand(app, run);
+    kiosk::ctl::addFaceCommand(app, run);
 
     try {
         app.parse(argc, argv);

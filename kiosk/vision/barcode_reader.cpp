@@ -1,0 +1,167 @@
+#include "kiosk/vision/barcode_reader.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <utility>
+
+#include "kiosk/vision/barcode_crops.h"
+#include "kiosk/vision/barcode_regions.h"
+#include "kiosk/vision/frame_mats.h"
+#include "kiosk/vision/zxing_adapter.h"
+
+namespace kiosk::vision {
+namespace {
+
+// Crops are scaled so that a module spans about this many pixels: ZXing's detectors read 3-5 pixel
+// modules best; a code held at arm's length (2 pixels) is enlarged, a close one shrunk.
+constexpr double kModuleTarget = 4.0;
+// ZXing 1.4's Aztec reader loses its way below about 4.5 pixels a module, and DataMatrix does not mind.
+constexpr double kCentredModuleTarget = 6.0;
+constexpr double kMinCropScale = 0.4;
+constexpr double kMaxCropScale = 3.0;
+
+const cv::Matx23d kIdentity(1, 0, 0, 0, 1, 0);
+
+PixelPoint mapped(const PixelPoint& p, const cv::Matx23d& m) {
+    const double x = m(0, 0) * p.x + m(0, 1) * p.y + m(0, 2);
+    const double y = m(1, 0) * p.x + m(1, 1) * p.y + m(1, 2);
+    return {static_cast<int>(std::lround(x)), static_cast<int>(std::lround(y))};
+}
+
+// The formats whose ZXing 1.4 detector searches outward from the middle of its image only.
+BarcodeFormats centred(BarcodeFormats formats) {
+    BarcodeFormats out;
+    for (const auto f : {BarcodeFormat::DataMatrix, BarcodeFormat::Aztec})
+        if (formats.contains(f)) out.insert(f);
+    return out;
+}
+
+BarcodeFormats anywhere(BarcodeFormats formats) {
+    BarcodeFormats out;
+    for (const auto f : {BarcodeFormat::QrCode, BarcodeFormat::Pdf417, BarcodeFormat::Code128})
+        if (formats.contains(f)) out.insert(f);
+    return out;
+}
+
+// A candidate region as round 1 cropped it, for the later rounds.
+struct Candidate {
+    cv::RotatedRect box;  // turned to the code's axes
+    double scale = 1;
+    std::optional<cv::RotatedRect> core;  // for DataMatrix and Aztec
+    double coreScale = 1;
+};
+
+// One frame's attempt: rounds of passes, cheapest and likeliest first, until a pass reads
+// something or the budget is spent.
+class Attempt {
+public:
+    Attempt(const cv::Mat& luma, BarcodeFormats formats, const BarcodeReaderSettings& settings, const SteadyNow& now)
+        : luma_(luma), formats_(formats), settings_(settings), now_(now), deadline_(now() + settings.budget) {}
+
+    std::vector<Barcode> run() {
+        const auto regions = findCodeRegions(luma_, settings_.maxRegions);
+        const BarcodeFormats middleOnly = centred(formats_);
+        // Round 1: each candidate region straightened and scaled to its module size; for DataMatrix
+        // and Aztec also a crop centred on the region's core with everything else painted over.
+        std::vector<std::pair<Crop, BarcodeFormats>> crops;
+        std::vector<Candidate> candidates;
+        for (auto region : regions) {
+            if (spent()) return {};
+            region.box = squaredToModules(luma_, region.box);
+            Candidate c{region.box,
+                        std::clamp(kModuleTarget / moduleSize(luma_, region.box), kMinCropScale, kMaxCropScale),
+                        {},
+                        0};
+            crops.emplace_back(cropAround(luma_, c.box, c.scale, false), formats_);
+            if (pass(crops.back().first, formats_)) return std::move(found_);
+            if (!middleOnly.empty()) {
+                if (spent()) return {};
+                const float side = 2.2F * region.coreRadius + 8;
+                c.core = cv::RotatedRect(region.core, {side, side}, region.box.angle);
+                c.coreScale = std::clamp(c.scale * kCentredModuleTarget / kModuleTarget, kMinCropScale, kMaxCropScale);
+                crops.emplace_back(centredOnInk(cropAround(luma_, *c.core, c.coreScale, true)), middleOnly);
+                if (pass(crops.back().first, middleOnly)) return std::move(found_);
+            }
+            candidates.push_back(c);
+        }
+        // Round 2: the whole frame, for a code no region held (ZXing's own scan), in the formats
+        // ZXing finds anywhere in an image: a DataMatrix or Aztec code needs a crop centred on it.
+        if (spent() || pass({luma_, kIdentity}, anywhere(formats_))) return std::move(found_);
+        // Round 3: the crops with their contrast stretched and sharpened.
+        for (const auto& [crop, formats] : crops) {
+            if (spent()) return {};
+            if (pass({enhanced(crop.luma), crop.toFrame}, formats)) return std::move(found_);
+        }
+        // Round 4: the regions at other scales, where the module size was guessed wrong (or, for
+        // Aztec, where ZXing's sampling grid slipped at this one).
+        for (const auto& c : candidates) {
+            for (const double factor : {0.5, 2.0}) {
+                if (spent()) return {};
+                const double scale = std::clamp(c.scale * factor, kMinCropScale, kMaxCropScale);
+                if (scale != c.scale && pass(cropAround(luma_, c.box, scale, false), formats_))
+                    return std::move(found_);
+            }
+            if (!c.core) continue;
+            for (const double factor : {1.4, 0.75}) {
+                if (spent()) return {};
+                const double scale = std::clamp(c.coreScale * factor, kMinCropScale, kMaxCropScale);
+                if (scale != c.coreScale && pass(centredOnInk(cropAround(luma_, *c.core, scale, true)), middleOnly))
+                    return std::move(found_);
+            }
+        }
+        // Round 5: other binarizers on the repaired crops: one threshold per crop, then OpenCV's
+        // local mean (glare across a code).
+        for (const auto& [crop, formats] : crops) {
+            if (spent()) return {};
+            const cv::Mat better = enhanced(crop.luma);
+            if (pass({better, crop.toFrame}, formats, ZxingBinarizer::GlobalHistogram)) return std::move(found_);
+            if (spent()) return {};
+            if (pass({locallyThresholded(better), crop.toFrame}, formats, ZxingBinarizer::FixedThreshold))
+                return std::move(found_);
+        }
+        return std::move(found_);
+    }
+
+private:
+    bool spent() const { return now_() >= deadline_; }
+
+    bool pass(const Crop& image, BarcodeFormats formats, ZxingBinarizer binarizer = ZxingBinarizer::LocalAverage) {
+        ZxingPass zx;
+        zx.formats = formats;
+        zx.binarizer = binarizer;
+        auto found = zxingRead(image.luma, zx);
+        if (!found) return false;
+        for (auto& b : *found) {
+            const bool seen = std::any_of(found_.begin(), found_.end(),
+                                          [&](const Barcode& o) { return o.format == b.format && o.bytes == b.bytes; });
+            if (seen) continue;
+            for (auto& c : b.corners) c = mapped(c, image.toFrame);
+            found_.push_back(std::move(b));
+        }
+        return !found_.empty();
+    }
+
+    const cv::Mat& luma_;
+    BarcodeFormats formats_;
+    const BarcodeReaderSettings& settings_;
+    const SteadyNow& now_;
+    std::chrono::steady_clock::time_point deadline_;
+    std::vector<Barcode> found_;
+};
+
+}  // namespace
+
+BarcodeReader::BarcodeReader(BarcodeReaderSettings settings, SteadyNow now)
+    : settings_(settings), now_(std::move(now)) {}
+
+Result<std::vector<Barcode>> BarcodeReader::read(const drivers::CameraFrame& frame, BarcodeFormats formats) const {
+    auto luma = lumaOf(frame);
+    if (!luma) return luma.error();
+    if (formats.empty() || luma->cols < 8 || luma->rows < 8) return std::vector<Barcode>{};
+    return Attempt(*luma, formats, settings_, now_).run();
+}
+
+}  // namespace kiosk::vision
