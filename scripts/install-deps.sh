@@ -31,8 +31,9 @@ packages=(
   # the face photo's tests: a public-domain portrait in matplotlib's sample data (2.7 MB; read where
   # the package installs it, never copied into the repository)
   python-matplotlib-data
-  # runtime assets
-  fonts-noto-core
+  # runtime: the fonts, and the voice that reads each screen's instruction aloud (espeak-ng's
+  # Indonesian and English voices)
+  fonts-noto-core espeak-ng
 )
 
 if [[ "${1:-}" == "--bench" ]]; then

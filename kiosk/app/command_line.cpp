@@ -33,13 +33,18 @@ std::variant<Options, ExitNow> parseCommandLine(int argc, const char* const* arg
     app.set_version_flag("--version", std::string("kiosk ") + LOKET_VERSION);
 
     Options options;
+    std::string script;
     std::string screenshots;
+    long idleSeconds = options.idleTimeout.count();
+    long countdownSeconds = options.countdown.count();
     std::string size;
     std::string assets;
     std::string lang{ui::languageCode(options.language)};
     app.add_flag("--windowed", options.windowed, "Open a window instead of filling the screen");
+    app.add_option("--script", script, "Replay a scenario script (docs/scenario-scripts.md) without a display and exit")
+        ->type_name("FILE");
     app.add_option("--screenshots", screenshots,
-                   "Draw every screen without a display, save them as PNG files in DIR and exit")
+                   "Play the script (or the demo) without a display, saving every screen as a PNG file in DIR")
         ->type_name("DIR");
     app.add_option("--size", size, "Window (or screenshot) size, e.g. 1080x1920")
         ->type_name("WxH")
@@ -47,6 +52,12 @@ std::variant<Options, ExitNow> parseCommandLine(int argc, const char* const* arg
     app.add_option("--assets", assets, "The assets folder (default: LOKET_ASSETS_DIR, then the installed one)")
         ->type_name("DIR");
     app.add_option("--lang", lang, "The kiosk's own language")->check(CLI::IsMember({"id", "en"}));
+    app.add_option("--idle-timeout", idleSeconds, "Seconds without a touch before \"need more time?\"")
+        ->type_name("SECONDS")
+        ->check(CLI::Range(5L, 3600L));
+    app.add_option("--countdown", countdownSeconds, "Seconds that question waits before the visit is wiped")
+        ->type_name("SECONDS")
+        ->check(CLI::Range(3L, 300L));
 
     try {
         app.parse(argc, argv);
@@ -56,7 +67,10 @@ std::variant<Options, ExitNow> parseCommandLine(int argc, const char* const* arg
         app.exit(e, out, err);
         return ExitNow{kUsageError};
     }
+    if (!script.empty()) options.script = script;
     if (!screenshots.empty()) options.screenshots = screenshots;
+    options.idleTimeout = std::chrono::seconds{idleSeconds};
+    options.countdown = std::chrono::seconds{countdownSeconds};
     if (!size.empty()) options.size = parseSize(size);
     if (!assets.empty()) options.assets = assets;
     options.language = ui::languageFromCode(lang).value_or(ui::kDefaultLanguage);

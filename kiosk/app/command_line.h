@@ -1,6 +1,8 @@
 #pragma once
-// kiosk [--windowed] [--screenshots DIR] [--size WxH] [--assets DIR] [--lang id|en] [--version] [--help]
+// kiosk [--windowed] [--script FILE] [--screenshots DIR] [--size WxH] [--assets DIR] [--lang id|en]
+//       [--idle-timeout SECONDS] [--countdown SECONDS] [--version] [--help]
 
+#include <chrono>
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
@@ -14,10 +16,13 @@ namespace kiosk::app {
 
 struct Options {
     bool windowed = false;
-    std::optional<std::filesystem::path> screenshots;  // draw every screen into DIR and exit
+    std::optional<std::filesystem::path> script;       // replay this scenario headless and exit
+    std::optional<std::filesystem::path> screenshots;  // where a headless run saves its PNGs
     std::optional<ui::Size> size;
     std::optional<std::filesystem::path> assets;
     ui::Language language = ui::kDefaultLanguage;  // the language the kiosk returns to between visitors
+    std::chrono::seconds idleTimeout{60};          // without a touch, then "need more time?"
+    std::chrono::seconds countdown{20};            // how long that question waits before the visit is wiped
 };
 
 // --help and --version were answered (code 0), or the command line was wrong (code 2, reason on

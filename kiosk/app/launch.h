@@ -26,7 +26,7 @@ Result<std::filesystem::path> locateAssets(const Options& options, const Environ
 // The folder of the running program (from /proc/self/exe); empty if unknown.
 std::filesystem::path executableDir();
 
-// Offscreen when asked for screenshots, or when there is nowhere to show a window: no DISPLAY, no
+// Offscreen when asked for a script or screenshots, or when there is nowhere to show a window: no DISPLAY, no
 // WAYLAND_DISPLAY and no SDL_VIDEODRIVER chosen by the operator (a kiosk on bare KMS sets
 // SDL_VIDEODRIVER=kmsdrm). Offscreen never waits for input.
 ui::VideoMode chooseVideoMode(const Options& options, const Environment& env);

@@ -1,38 +1,35 @@
 #include "kiosk/app/main_loop.h"
 
-#include "kiosk/ui/attract_flow.h"
-#include "kiosk/ui/screens.h"
+#include <chrono>
 
 namespace kiosk::app {
 
-int runMainLoop(ui::Display& display, const ui::Catalogs& texts, ui::Language home) {
+int runMainLoop(ui::Display& display, Session& session) {
     using Clock = std::chrono::steady_clock;
-    // Without input the loop still wakes now and then, to notice that the visitor has left.
-    constexpr std::chrono::milliseconds kIdleWake{250};
-
-    const ui::Visit fresh{ui::AttractScreen{}, home};
-    ui::Visit visit = fresh;
-    auto lastInput = Clock::now();
-    bool redraw = true;  // the screen on display no longer shows `visit` as it is
+    // Without input the loop still wakes now and then: the idle countdown and a held press in
+    // the staff corner need the time to move on.
+    constexpr std::chrono::milliseconds kWake{250};
 
     while (true) {
-        const auto input = display.waitInput(redraw ? std::chrono::milliseconds{0} : kIdleWake);
+        const auto input = display.waitInput(session.needsDraw() ? std::chrono::milliseconds{0} : kWake);
         if (input.quit) return 0;
 
         const auto now = Clock::now();
-        if (input.input) lastInput = now;
-        if (now - lastInput >= kIdleTimeout && visit != fresh) {
-            visit = ui::onEvent(visit, ui::IdleTimedOut{home});
-            redraw = true;
-        }
-        if (!redraw && !input.events) continue;  // nothing new: the last frame stays on screen
+        session.apply(flow::Tick{now});
+        const bool holding = input.touch.current.has_value();
+        if (!session.needsDraw() && !input.events && !holding) continue;  // the last frame stays on screen
 
-        const auto event = ui::drawVisit(display.painter(), texts, visit, input.touch);
+        session.frame(display.painter(), input.touch, now);
         display.present();
-
-        redraw = event.has_value();
-        if (event) visit = ui::onEvent(visit, *event);
     }
+}
+
+int runMainLoop(ui::Display& display, const ui::Catalogs& texts, ui::Language home) {
+    RecordingSpeaker silent;
+    flow::FlowSettings settings;
+    settings.home = home;
+    Session session(settings, texts, silent, nullptr);
+    return runMainLoop(display, session);
 }
 
 }  // namespace kiosk::app

@@ -1,19 +1,18 @@
 #pragma once
-// The kiosk in front of a visitor: poll input, update, draw, present, until the window closes or
-// the process gets SIGINT/SIGTERM (SDL turns both into its quit event). Runs on the main thread.
+// The kiosk in front of a visitor, top to bottom: wait for input (or the next tick), update the
+// flow with the time, draw, present; until SIGINT/SIGTERM, which SDL turns into its quit event.
+// In fullscreen the window's own close (Alt-F4) does not quit: see Display. Runs on the main thread.
 
-#include <chrono>
-
+#include "kiosk/app/session.h"
 #include "kiosk/ui/catalog.h"
 #include "kiosk/ui/display.h"
 #include "kiosk/ui/language.h"
 
 namespace kiosk::app {
 
-// After this long without a touch the kiosk returns to its welcome screen and its own language.
-inline constexpr std::chrono::seconds kIdleTimeout{90};
-
 // Returns the process exit code.
+int runMainLoop(ui::Display& display, Session& session);
+// Silent (no speech, no beep), with the flow's default timings: for tests.
 int runMainLoop(ui::Display& display, const ui::Catalogs& texts, ui::Language home);
 
 }  // namespace kiosk::app

@@ -118,6 +118,14 @@ Result<Display> Display::open(const DisplayOptions& options) {
         SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_OVERRIDE);
     }
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    if (options.mode == VideoMode::Fullscreen) {
+        // Kiosk hardening: the keyboard stays with the kiosk (no Alt-Tab, no system shortcuts
+        // while grabbed), and closing the window (Alt-F4, a window manager's close) does not
+        // quit. Only SIGTERM/SIGINT (SDL's quit event) end the kiosk: systemd or staff.
+        SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+        SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+        SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
+    }
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
 
     impl->libraries = std::make_unique<SdlLibraries>();
@@ -142,7 +150,11 @@ Result<Display> Display::open(const DisplayOptions& options) {
     if (!impl->renderer) impl->renderer.reset(SDL_CreateRenderer(impl->window.get(), -1, SDL_RENDERER_SOFTWARE));
     if (!impl->renderer) return sdlError("SDL_CreateRenderer");
 
-    if (options.mode == VideoMode::Fullscreen) SDL_ShowCursor(SDL_DISABLE);
+    // A touchscreen has no use for a pointer; --windowed (development) keeps it.
+    if (options.mode == VideoMode::Fullscreen) {
+        SDL_ShowCursor(SDL_DISABLE);
+        SDL_SetWindowKeyboardGrab(impl->window.get(), SDL_TRUE);
+    }
     if (!offscreen) SDL_DisableScreenSaver();
 
     auto fonts = findFonts(options.assetsDir);

@@ -1,31 +1,15 @@
 #pragma once
-// The languages the kiosk speaks. Bahasa Indonesia is the default; every screen offers the switch.
+// The languages the kiosk speaks, as the screens name them. They belong to the visit, so the flow
+// (kiosk/core/flow) defines them; Bahasa Indonesia is the default, every screen offers the switch.
 
-#include <array>
-#include <optional>
-#include <string_view>
+#include "kiosk/core/flow/language.h"
 
 namespace kiosk::ui {
 
-enum class Language { Indonesian, English };
-
-inline constexpr Language kDefaultLanguage = Language::Indonesian;
-// In the order the kiosk offers them.
-inline constexpr std::array kLanguages = {Language::Indonesian, Language::English};
-
-// The catalogue file name and the --lang value: "id", "en".
-constexpr std::string_view languageCode(Language language) {
-    switch (language) {
-    case Language::Indonesian: return "id";
-    case Language::English: return "en";
-    }
-    return "id";
-}
-
-constexpr std::optional<Language> languageFromCode(std::string_view code) {
-    for (const Language l : kLanguages)
-        if (languageCode(l) == code) return l;
-    return std::nullopt;
-}
+using flow::kDefaultLanguage;
+using flow::kLanguages;
+using flow::Language;
+using flow::languageCode;
+using flow::languageFromCode;
 
 }  // namespace kiosk::ui

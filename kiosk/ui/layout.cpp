@@ -129,6 +129,7 @@ LanguageChoiceLayout layoutLanguageChoice(Size window) {
     l.footer = footerFor(window, m);
     const int backHeight = m.px(12);
     l.back = Rect{m.margin, l.footer.y - m.px(2) - backHeight, m.px(44), backHeight};
+    l.next = Rect{window.w - m.margin - m.px(44), l.back.y, m.px(44), backHeight};
     const int innerWidth = window.w - 2 * m.margin;
     const int promptHeight = 2 * lineHeight(m.type.body);
     if (m.landscape) {
@@ -158,6 +159,6 @@ LanguageChoiceLayout layoutLanguageChoice(Size window) {
 
 std::vector<Rect> AttractLayout::buttons() const { return {start, languages[0], languages[1]}; }
 
-std::vector<Rect> LanguageChoiceLayout::buttons() const { return {languages[0], languages[1], back}; }
+std::vector<Rect> LanguageChoiceLayout::buttons() const { return {languages[0], languages[1], back, next}; }
 
 }  // namespace kiosk::ui

@@ -73,6 +73,7 @@ struct LanguageChoiceLayout {
     Rect prompt;
     std::array<Rect, kLanguages.size()> languages;
     Rect back;
+    Rect next;  // mirrors back at the right: on to the journey
     Rect footer;
 
     std::vector<Rect> buttons() const;

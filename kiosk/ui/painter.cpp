@@ -4,12 +4,16 @@
 #include <cmath>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <utility>
 
 #include "kiosk/ui/layout.h"
 #include "kiosk/ui/sdl_handles.h"
+#include "kiosk/ui/svg_shapes.h"
+#include "kiosk/ui/texture_cache.h"
+#include "kiosk/ui/video_image.h"
 
 namespace kiosk::ui {
 namespace {
@@ -25,39 +29,19 @@ std::string_view iconFile(Icon icon) {
     case Icon::RadioOff: return "radio_off.svg";
     case Icon::Warning: return "warning.svg";
     case Icon::Help: return "help.svg";
+    case Icon::Backspace: return "backspace.svg";
+    case Icon::Shift: return "shift.svg";
+    case Icon::Speaker: return "speaker.svg";
+    case Icon::Camera: return "camera.svg";
+    case Icon::Check: return "check.svg";
+    case Icon::Calendar: return "calendar.svg";
+    case Icon::Plus: return "plus.svg";
+    case Icon::Minus: return "minus.svg";
     }
     return "";
 }
 
 SDL_Rect toSdl(Rect r) { return SDL_Rect{r.x, r.y, r.w, r.h}; }
-
-struct CachedTexture {
-    Texture texture;
-    Size size;
-    bool used = true;
-};
-
-// Textures drawn in the last frame survive; the rest are freed at endFrame().
-template <class Key>
-class TextureCache {
-public:
-    CachedTexture* find(const Key& key) {
-        const auto it = map_.find(key);
-        if (it == map_.end()) return nullptr;
-        it->second.used = true;
-        return &it->second;
-    }
-    CachedTexture* put(Key key, Texture texture, Size size) {
-        return &map_.insert_or_assign(std::move(key), CachedTexture{std::move(texture), size, true}).first->second;
-    }
-    void sweep() {
-        std::erase_if(map_, [](const auto& entry) { return !entry.second.used; });
-        for (auto& entry : map_) entry.second.used = false;
-    }
-
-private:
-    std::map<Key, CachedTexture> map_;
-};
 
 std::string svgNumber(double v) {
     std::string s = std::to_string(v);
@@ -76,7 +60,13 @@ struct Painter::Impl {
     TextureCache<std::tuple<Weight, int, std::string>> texts;
     TextureCache<std::tuple<int, int, int, int>> shapes;  // w, h, radius, stroke (0 = filled)
     TextureCache<std::pair<Icon, int>> icons;
+    TextureCache<std::string> drawings;  // other SVG drawings, keyed by their SVG text
+    TextureCache<std::tuple<PixelLayout, int, int>> videos;
     std::set<Icon> missingIcons;
+    DrawAudit* audit = nullptr;
+    // While a paragraph draws its lines: the size and place it was given, which the audit reports.
+    std::optional<int> paragraphPx;
+    std::optional<Rect> paragraphBox;
 
     TTF_Font* font(int px, Weight weight) {
         const auto key = std::pair{weight, px};
@@ -142,6 +132,28 @@ struct Painter::Impl {
                            [&](Texture t, Size size) { return icons.put(key, std::move(t), size); });
     }
 
+    CachedTexture* drawing(std::string svg, int w, int h) {
+        if (auto* hit = drawings.find(svg)) return hit;
+        RWops rw{SDL_RWFromConstMem(svg.data(), static_cast<int>(svg.size()))};
+        Surface surface{IMG_LoadSizedSVG_RW(rw.get(), w, h)};
+        return fromSurface(std::move(surface),
+                           [&](Texture t, Size size) { return drawings.put(std::move(svg), std::move(t), size); });
+    }
+
+    CachedTexture* video(const VideoImage& image) {
+        const auto key = std::tuple{image.layout, image.size.w, image.size.h};
+        if (auto* hit = videos.find(key)) return hit;
+        const Uint32 format = image.layout == PixelLayout::I420   ? SDL_PIXELFORMAT_IYUV
+                              : image.layout == PixelLayout::Nv12 ? SDL_PIXELFORMAT_NV12
+                                                                  : SDL_PIXELFORMAT_RGB24;
+        Texture texture{SDL_CreateTexture(renderer, format, SDL_TEXTUREACCESS_STREAMING, image.size.w, image.size.h)};
+        if (!texture) {
+            std::cerr << "kiosk: cannot make a video texture: " << SDL_GetError() << '\n';
+            return nullptr;
+        }
+        return videos.put(key, std::move(texture), image.size);
+    }
+
     void draw(CachedTexture& t, Rect at, Color color) {
         SDL_SetTextureColorMod(t.texture.get(), color.r, color.g, color.b);
         SDL_SetTextureAlphaMod(t.texture.get(), color.a);
@@ -202,6 +214,11 @@ void Painter::fillRect(Rect r, Color c) {
     SDL_RenderFillRect(impl_->renderer, &rect);
 }
 
+void Painter::scrim(Color c) {
+    fillRect(Rect{0, 0, size().w, size().h}, c);
+    if (impl_->audit) *impl_->audit = DrawAudit{};
+}
+
 void Painter::fillRoundedRect(Rect r, int radius, Color c) {
     if (r.w <= 0 || r.h <= 0) return;
     if (auto* t = impl_->shape(r.w, r.h, radius, 0)) impl_->draw(*t, r, c);
@@ -217,6 +234,71 @@ void Painter::icon(Icon which, Rect r, Color c) {
     if (side <= 0) return;
     if (auto* t = impl_->icon(which, side))
         impl_->draw(*t, Rect{r.x + (r.w - side) / 2, r.y + (r.h - side) / 2, side, side}, c);
+}
+
+void Painter::strokeEllipse(Rect r, int thickness, Color c) {
+    if (r.w <= 0 || r.h <= 0 || thickness <= 0) return;
+    if (auto* texture = impl_->drawing(ellipseOutlineSvg(Size{r.w, r.h}, thickness), r.w, r.h))
+        impl_->draw(*texture, r, c);
+}
+
+void Painter::veil(Rect area, Rect hole, bool ovalHole, int holeRadius, Color c) {
+    if (area.w <= 0 || area.h <= 0) return;
+    // Plain bands around the hole's box, and a shaped mask only over the box: blending a texture
+    // the size of the whole picture every frame costs the software renderer several milliseconds.
+    const int left = std::clamp(hole.x, area.x, area.right());
+    const int right = std::clamp(hole.right(), left, area.right());
+    const int top = std::clamp(hole.y, area.y, area.bottom());
+    const int bottom = std::clamp(hole.bottom(), top, area.bottom());
+    fillRect(Rect{area.x, area.y, area.w, top - area.y}, c);
+    fillRect(Rect{area.x, bottom, area.w, area.bottom() - bottom}, c);
+    fillRect(Rect{area.x, top, left - area.x, bottom - top}, c);
+    fillRect(Rect{right, top, area.right() - right, bottom - top}, c);
+    const Rect box{left, top, right - left, bottom - top};
+    if (box.w <= 0 || box.h <= 0) return;
+    const Rect relative{hole.x - box.x, hole.y - box.y, hole.w, hole.h};
+    if (auto* texture = impl_->drawing(veilSvg(Size{box.w, box.h}, relative, ovalHole, holeRadius), box.w, box.h))
+        impl_->draw(*texture, box, c);
+}
+
+PixelLayout Painter::preferredVideoLayout() const {
+    SDL_RendererInfo info{};
+    if (SDL_GetRendererInfo(impl_->renderer, &info) != 0) return PixelLayout::Rgb24;
+    // A GPU converts YUV while it draws, and YUV is half the bytes to upload. SDL's software
+    // renderer has no YUV of its own: it converts on every update, which costs more than it saves.
+    if ((info.flags & SDL_RENDERER_SOFTWARE) != 0) return PixelLayout::Rgb24;
+    for (Uint32 i = 0; i < info.num_texture_formats; ++i)
+        if (info.texture_formats[i] == SDL_PIXELFORMAT_IYUV) return PixelLayout::I420;
+    for (Uint32 i = 0; i < info.num_texture_formats; ++i)
+        if (info.texture_formats[i] == SDL_PIXELFORMAT_NV12) return PixelLayout::Nv12;
+    return PixelLayout::I420;  // SDL converts to what the renderer has, still on the GPU's side of the copy
+}
+
+void Painter::video(const VideoImage& image, Rect source, Rect dst, bool mirrored) {
+    if (image.size.w <= 0 || image.size.h <= 0 || dst.w <= 0 || dst.h <= 0 ||
+        image.bytes.size() < image.expectedBytes())
+        return;
+    auto* t = impl_->video(image);
+    if (!t) return;
+    SDL_Texture* texture = t->texture.get();
+    const auto* data = image.bytes.data();
+    const int cw = image.chromaSize().w;
+    const auto chromaPlane = static_cast<std::size_t>(cw) * static_cast<std::size_t>(image.chromaSize().h);
+    int updated = 0;
+    switch (image.layout) {
+    case PixelLayout::I420:
+        updated = SDL_UpdateYUVTexture(texture, nullptr, data, image.size.w, data + image.lumaBytes(), cw,
+                                       data + image.lumaBytes() + chromaPlane, cw);
+        break;
+    case PixelLayout::Nv12:
+        updated = SDL_UpdateNVTexture(texture, nullptr, data, image.size.w, data + image.lumaBytes(), 2 * cw);
+        break;
+    case PixelLayout::Rgb24: updated = SDL_UpdateTexture(texture, nullptr, data, 3 * image.size.w); break;
+    }
+    if (updated != 0) return;
+    const SDL_Rect src = source.w > 0 && source.h > 0 ? toSdl(source) : SDL_Rect{0, 0, image.size.w, image.size.h};
+    const SDL_Rect to = toSdl(dst);
+    SDL_RenderCopyEx(impl_->renderer, texture, &src, &to, 0.0, nullptr, mirrored ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
 }
 
 Size Painter::measure(std::string_view s, int px, Weight weight) {
@@ -266,7 +348,11 @@ void Painter::text(std::string_view s, Rect box, const TextStyle& style) {
     int x = box.x;
     if (style.align == Align::Centre) x = box.x + (box.w - t->size.w) / 2;
     if (style.align == Align::Right) x = box.right() - t->size.w;
-    impl_->draw(*t, Rect{x, box.y + (box.h - t->size.h) / 2, t->size.w, t->size.h}, style.color);
+    const Rect ink{x, box.y + (box.h - t->size.h) / 2, t->size.w, t->size.h};
+    impl_->draw(*t, ink, style.color);
+    if (impl_->audit)
+        impl_->audit->texts.push_back(TextDraw{std::string(s), impl_->paragraphBox.value_or(box), ink,
+                                               impl_->paragraphPx.value_or(style.px), px});
 }
 
 void Painter::paragraph(std::string_view s, Rect box, const TextStyle& style) {
@@ -284,16 +370,28 @@ void Painter::paragraph(std::string_view s, Rect box, const TextStyle& style) {
     TextStyle lineStyle = style;
     lineStyle.px = px;
     int y = box.y + (box.h - static_cast<int>(lines.size()) * lineHeight) / 2;
+    impl_->paragraphPx = style.px;
+    impl_->paragraphBox = box;
     for (const auto& line : lines) {
         text(line, Rect{box.x, y, box.w, lineHeight}, lineStyle);
         y += lineHeight;
     }
+    impl_->paragraphPx.reset();
+    impl_->paragraphBox.reset();
 }
+
+void Painter::target(Rect r) {
+    if (impl_->audit) impl_->audit->targets.push_back(r);
+}
+
+void Painter::audit(DrawAudit* sink) { impl_->audit = sink; }
 
 void Painter::endFrame() {
     impl_->texts.sweep();
     impl_->shapes.sweep();
     impl_->icons.sweep();
+    impl_->drawings.sweep();
+    impl_->videos.sweep();
 }
 
 }  // namespace kiosk::ui

@@ -28,7 +28,38 @@ struct TextStyle {
 };
 
 // Icons are SVG files in assets/images, drawn white and tinted when drawn.
-enum class Icon { ArrowRight, ArrowLeft, RadioOn, RadioOff, Warning, Help };
+enum class Icon {
+    ArrowRight,
+    ArrowLeft,
+    RadioOn,
+    RadioOff,
+    Warning,
+    Help,
+    Backspace,
+    Shift,
+    Speaker,  // "listen again"
+    Camera,
+    Check,
+    Calendar,
+    Plus,
+    Minus,
+};
+
+struct VideoImage;
+enum class PixelLayout;
+
+// What a frame drew, for layout tests: every line of text with its place, and every touch target.
+struct TextDraw {
+    std::string text;
+    Rect box;          // the place the screen gave it
+    Rect ink;          // where it was drawn
+    int wantedPx = 0;  // the size the screen asked for
+    int drawnPx = 0;   // smaller when the text had to shrink to fit
+};
+struct DrawAudit {
+    std::vector<TextDraw> texts;
+    std::vector<Rect> targets;
+};
 
 struct FontFiles {
     std::filesystem::path regular;
@@ -53,9 +84,21 @@ public:
 
     void clear(Color color);
     void fillRect(Rect r, Color color);
+    // Dims the whole window for a dialog. What was drawn before lies under it: the audit forgets it.
+    void scrim(Color color);
     void fillRoundedRect(Rect r, int radius, Color color);
     void strokeRoundedRect(Rect r, int radius, int thickness, Color color);
     void icon(Icon icon, Rect r, Color color);
+    // An oval outline inside `r`.
+    void strokeEllipse(Rect r, int thickness, Color color);
+    // Covers `area` except a hole, an oval or a rounded rectangle: the guide over a camera picture.
+    void veil(Rect area, Rect hole, bool ovalHole, int holeRadius, Color color);
+    // Streams a picture into `dst`, showing its part `source` (all of it when empty), mirrored for
+    // a selfie view if asked. The texture is made once per size and layout and updated in place.
+    void video(const VideoImage& image, Rect source, Rect dst, bool mirrored);
+    // The picture layout this renderer streams fastest: I420 (or NV12) on a GPU, RGB24 on SDL's
+    // software renderer. The camera side converts frames into it (convertFrame).
+    PixelLayout preferredVideoLayout() const;
 
     // The exact size of one line of text (TTF_SizeUTF8).
     Size measure(std::string_view text, int px, Weight weight);
@@ -66,6 +109,11 @@ public:
     void text(std::string_view text, Rect box, const TextStyle& style);
     // Wrapped lines, centred vertically in `box`; drawn smaller if they would not fit.
     void paragraph(std::string_view text, Rect box, const TextStyle& style);
+
+    // Widgets report the rectangles that take taps, so tests can check them on every screen.
+    void target(Rect r);
+    // Records texts and targets into `sink` until called with nullptr.
+    void audit(DrawAudit* sink);
 
     // Call once per frame after drawing: forgets textures that were not drawn in this frame.
     void endFrame();

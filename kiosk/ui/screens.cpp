@@ -1,5 +1,6 @@
 #include "kiosk/ui/screens.h"
 
+#include "kiosk/ui/flow_screens.h"
 #include "kiosk/ui/layout.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/widgets.h"
@@ -68,15 +69,38 @@ std::optional<Event> drawLanguageChoice(Painter& p, const Catalogs& texts, Langu
                           .note = {},
                           .selected = false}))
         event = BackTapped{};
+    if (button(p, touch, l.next, m,
+               ButtonSpec{.label = say.text(Text::CommonNext),
+                          .labelPx = m.type.control,
+                          .kind = ButtonKind::Primary,
+                          .icon = Icon::ArrowRight,
+                          .iconAfterLabel = true,
+                          .note = {},
+                          .selected = false}))
+        event = NextTapped{};
 
     drawHelpFooter(p, l.footer, m, say);
     return event;
 }
 
-std::optional<Event> drawVisit(Painter& p, const Catalogs& texts, const Visit& visit, const Touch& touch) {
-    if (std::holds_alternative<LanguageChoiceScreen>(visit.screen))
-        return drawLanguageChoice(p, texts, visit.language, touch);
-    return drawAttract(p, texts, visit.language, touch);
+std::optional<Event> drawVisit(Painter& p, const Catalogs& texts, const flow::FlowState& state, const Touch& touch) {
+    // Under the dialog the screen stays visible but takes no taps.
+    const Touch screenTouch = state.countdown ? Touch{} : touch;
+    const Language language = state.visit.language;
+    std::optional<Event> event;
+    if (std::holds_alternative<LanguageChoiceScreen>(state.screen)) {
+        event = drawLanguageChoice(p, texts, language, screenTouch);
+        if (drawListenButton(p, texts.in(language), screenTouch)) event = flow::ListenTapped{};
+    } else if (std::holds_alternative<flow::PhoneEntryScreen>(state.screen)) {
+        event = drawPhoneEntry(p, texts, state, screenTouch);
+    } else if (std::holds_alternative<flow::StaffPinScreen>(state.screen)) {
+        event = drawStaffPin(p, texts, state, screenTouch);
+    } else {
+        event = drawAttract(p, texts, language, screenTouch);
+        if (drawListenButton(p, texts.in(language), screenTouch)) event = flow::ListenTapped{};
+    }
+    if (state.countdown) return drawCountdown(p, texts.in(language), state.countdown->secondsLeft, touch);
+    return event;
 }
 
 }  // namespace kiosk::ui

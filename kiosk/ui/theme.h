@@ -32,6 +32,11 @@ inline constexpr Color kNotice{0xFF, 0xF3, 0xD1};    // the "it is free" panel
 inline constexpr Color kNoticeEdge{0xB7, 0x79, 0x00};
 inline constexpr Color kNoticeInk{0x3A, 0x2A, 0x00};
 inline constexpr Color kShadow{0x0E, 0x3B, 0x43, 0x30};
+inline constexpr Color kError{0xA1, 0x1D, 0x1D};        // a field's problem, with a warning mark: 7.2:1
+inline constexpr Color kErrorTint{0xFD, 0xEC, 0xEC};    // behind a field that has a problem
+inline constexpr Color kScrim{0x0E, 0x1A, 0x1C, 0xB0};  // dims the screen behind a dialog or over a camera picture
+inline constexpr Color kGuide{0xFF, 0xFF, 0xFF};        // camera guides, drawn over a dimmed picture
+inline constexpr Color kQrDark{0x00, 0x00, 0x00};       // QR codes: pure black on white scans best
 }  // namespace colors
 
 }  // namespace kiosk::ui

@@ -7,6 +7,7 @@
 namespace kiosk::ui {
 
 bool button(Painter& p, const Touch& touch, Rect r, const Metrics& m, const ButtonSpec& spec) {
+    p.target(r);
     const bool pressed = touch.pressingInside(r);
     const bool primary = spec.kind == ButtonKind::Primary;
     // A raised button sinks onto its shadow while pressed, so pressing shows without colour.

@@ -69,6 +69,25 @@ TEST(CommandLine, HelpAndVersionAnswerAndExitZero) {
     EXPECT_NE(version.out.find(LOKET_VERSION), std::string::npos);
 }
 
+TEST(CommandLine, ScriptsAndTimings) {
+    const auto defaults = parse({});
+    ASSERT_TRUE(defaults.options());
+    EXPECT_FALSE(defaults.options()->script);
+    EXPECT_EQ(defaults.options()->idleTimeout, std::chrono::seconds{60});
+    EXPECT_EQ(defaults.options()->countdown, std::chrono::seconds{20});
+    const auto p = parse({"--script", "visit.txt", "--idle-timeout", "30", "--countdown", "10"});
+    ASSERT_TRUE(p.options()) << p.err;
+    EXPECT_EQ(p.options()->script, std::filesystem::path("visit.txt"));
+    EXPECT_EQ(p.options()->idleTimeout, std::chrono::seconds{30});
+    EXPECT_EQ(p.options()->countdown, std::chrono::seconds{10});
+    for (const auto& args : std::vector<std::vector<const char*>>{
+             {"--idle-timeout", "2"}, {"--idle-timeout", "soon"}, {"--countdown", "0"}, {"--script"}}) {
+        const auto bad = parse(args);
+        ASSERT_FALSE(bad.options()) << args[0];
+        EXPECT_EQ(bad.exitCode(), kUsageError) << args[0];
+    }
+}
+
 TEST(CommandLine, ParseSize) {
     EXPECT_EQ(parseSize("1366x768"), (ui::Size{1366, 768}));
     EXPECT_EQ(parseSize("200x16384"), (ui::Size{200, 16384}));

@@ -1,0 +1,87 @@
+#pragma once
+// Scenario scripts: a visit written down as text, one step a line, replayed by
+// `kiosk --script FILE --screenshots DIR`. The format is documented in docs/scenario-scripts.md:
+//
+//   # a comment             blank lines are skipped too
+//   tap start               a control by name, or "tap 640,360"; "tap back x3" taps 3 times, 150 ms apart
+//   hold staff-corner 3s    press, keep pressing while the time passes, release
+//   type 081234567890       keys from a keyboard into the screen's field
+//   scan TEXT | mrz LINE LINE [LINE] | camera FILE    device input
+//   language en             tap the screen's button for that language
+//   wait-for phone-entry [within 90s]
+//   advance 60s             let time pass (ms, s, min)
+//   screenshot NAME         save the screen now, whatever changed
+//
+// Parsing is pure: text in, steps or the first error ("script.syntax": "FILE:LINE: what is
+// wrong; expected: the form") out.
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "kiosk/base/result.h"
+#include "kiosk/ui/geometry.h"
+#include "kiosk/ui/language.h"
+
+namespace kiosk::app {
+
+using Target = std::variant<std::string, ui::Point>;  // a control's name, or a point in window pixels
+
+struct TapStep {
+    Target target;
+    int count = 1;
+};
+struct HoldStep {
+    Target target;
+    std::chrono::milliseconds duration{0};
+};
+struct TypeStep {
+    std::string text;
+};
+struct ScanStep {
+    std::string text;
+};
+struct MrzStep {
+    std::vector<std::string> lines;
+};
+struct CameraStep {
+    std::filesystem::path image;  // relative paths are resolved against the script's folder
+};
+struct LanguageStep {
+    ui::Language language;
+};
+struct WaitStep {
+    std::string view;
+    std::chrono::milliseconds within{0};
+};
+struct AdvanceStep {
+    std::chrono::milliseconds by{0};
+};
+struct ScreenshotStep {
+    std::string name;
+};
+
+using ScenarioStep = std::variant<TapStep, HoldStep, TypeStep, ScanStep, MrzStep, CameraStep, LanguageStep, WaitStep,
+                                  AdvanceStep, ScreenshotStep>;
+
+struct ScriptLine {
+    int line = 0;
+    ScenarioStep step;
+};
+
+struct Scenario {
+    std::filesystem::path file;
+    std::vector<ScriptLine> steps;
+};
+
+Result<Scenario> parseScenario(std::string_view text, const std::filesystem::path& file);
+// Errors: "script.read" (the file), "script.syntax".
+Result<Scenario> loadScenario(const std::filesystem::path& file);
+
+// "500ms", "3s", "2min" -> milliseconds.
+std::optional<std::chrono::milliseconds> parseDuration(std::string_view text);
+
+}  // namespace kiosk::app

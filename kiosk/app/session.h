@@ -1,0 +1,69 @@
+#pragma once
+// The flow as the app runs it: one state, the events fed to it, the commands it returns carried
+// out (speech, the beep, the wipe), the view each tap was aimed at, the staff long press, and the
+// buffers of the visit the app itself owns. The main loop and the scenario player both drive
+// it. Lives on the UI thread.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "kiosk/app/speaker.h"
+#include "kiosk/core/flow/visit_flow.h"
+#include "kiosk/ui/beeper.h"
+#include "kiosk/ui/catalog.h"
+#include "kiosk/ui/painter.h"
+#include "kiosk/ui/touch.h"
+
+namespace kiosk::app {
+
+// How long a press in the staff corner must last.
+inline constexpr std::chrono::seconds kStaffHold{3};
+
+// What the app keeps of a visit outside the flow's state. Camera frames and print jobs land
+// here as their screens arrive; a wipe zeroes and frees all of it.
+struct VisitBuffers {
+    std::vector<std::uint8_t> cameraImage;  // the last camera image the visit produced
+    int scans = 0;                          // codes and MRZs read during the visit (their text is not kept)
+
+    void wipe();
+};
+
+class Session {
+public:
+    // `beeper` may be null (no sound at all).
+    Session(const flow::FlowSettings& settings, const ui::Catalogs& texts, Speaker& speaker, ui::Beeper* beeper);
+
+    const flow::FlowState& state() const { return state_; }
+    const VisitBuffers& buffers() const { return buffers_; }
+    int wipes() const { return wipes_; }
+
+    void apply(const flow::Event& event);
+    void recordCameraImage(std::vector<std::uint8_t> bytes);
+
+    // Draws the current view with this frame's touch, turns a finished tap into a flow::Tap for
+    // the view the finger went down on, and watches for the staff long press. Present afterwards.
+    void frame(ui::Painter& painter, const ui::Touch& touch, flow::Instant now);
+    // What the last frame drew (a tap's effect shows in the frame after it).
+    const flow::FlowState& drawn() const { return drawn_ ? *drawn_ : state_; }
+    // The state changed since it was last drawn.
+    bool needsDraw() const { return !drawn_ || *drawn_ != state_; }
+
+private:
+    void run(const flow::Command& command);
+    void watchStaffCorner(const ui::Touch& touch, ui::Size window, flow::Instant now);
+
+    const ui::Catalogs& texts_;
+    Speaker& speaker_;
+    ui::Beeper* beeper_;
+    flow::FlowState state_;
+    std::optional<flow::FlowState> drawn_;  // what the screen shows
+    std::optional<flow::ViewId> pressView_;
+    std::optional<flow::Instant> holdSince_;
+    bool holdFired_ = false;
+    VisitBuffers buffers_;
+    int wipes_ = 0;
+};
+
+}  // namespace kiosk::app

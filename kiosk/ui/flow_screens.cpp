@@ -1,0 +1,124 @@
+#include "kiosk/ui/flow_screens.h"
+
+#include <string>
+
+#include "kiosk/ui/flow_layouts.h"
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/widgets.h"
+
+namespace kiosk::ui {
+namespace {
+
+constexpr Color kScrim{0x0E, 0x3B, 0x43, 0xC0};
+constexpr std::string_view kPinDot = "\u2022";
+
+ButtonSpec plain(std::string_view label, int px, ButtonKind kind = ButtonKind::Secondary) {
+    return ButtonSpec{.label = label,
+                      .labelPx = px,
+                      .kind = kind,
+                      .icon = std::nullopt,
+                      .iconAfterLabel = false,
+                      .note = {},
+                      .selected = false};
+}
+
+// The parts both number screens share: texts, the field, the keypad. Returns the key tapped.
+std::optional<flow::Action> drawNumberEntry(Painter& p, const EntryLayout& l, const Catalog& say, Text title,
+                                            Text prompt, std::string_view shown, std::string_view message,
+                                            Color messageInk, const Touch& touch) {
+    const auto& m = l.metrics;
+    std::optional<flow::Action> action;
+    p.clear(colors::kBackground);
+    drawHeader(p, l.header, m, say);
+    p.text(say.text(title), l.title, TextStyle{m.type.heading, Weight::Bold, colors::kInk, Align::Left});
+    p.paragraph(say.text(prompt), l.prompt, TextStyle{m.type.body, Weight::Regular, colors::kInk, Align::Left});
+
+    p.fillRoundedRect(l.field, m.radius, colors::kSurface);
+    p.strokeRoundedRect(l.field, m.radius, 2 * m.border, colors::kOutline);
+    if (!shown.empty())
+        p.text(shown, l.field.inset(m.px(3), 0), TextStyle{m.type.action, Weight::Bold, colors::kInk, Align::Left});
+    p.paragraph(message, l.message, TextStyle{m.type.body, Weight::Regular, messageInk, Align::Left});
+
+    for (std::size_t d = 0; d < l.digits.size(); ++d) {
+        const char key = static_cast<char>('0' + d);
+        if (button(p, touch, l.digits[d], m, plain(std::string_view(&key, 1), m.type.action)))
+            action = flow::KeyTapped{key};
+    }
+    if (button(p, touch, l.del, m, plain(say.text(Text::KeypadDelete), m.type.control))) action = flow::DeleteTapped{};
+    drawHelpFooter(p, l.footer, m, say);
+    return action;
+}
+
+}  // namespace
+
+std::string groupDigits(std::string_view digits) {
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && i % 4 == 0) out += ' ';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::optional<flow::Action> drawPhoneEntry(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                           const Touch& touch) {
+    const auto l = layoutEntry(p.size());
+    const auto& m = l.metrics;
+    const Catalog& say = texts.in(state.visit.language);
+    const auto digits = state.visit.phone.view();
+    const bool complete = flow::isCompletePhone(digits);
+    auto action = drawNumberEntry(p, l, say, Text::PhoneTitle, Text::PhonePrompt, groupDigits(digits),
+                                  say.text(complete ? Text::PhoneComplete : Text::PhoneIncomplete),
+                                  complete ? colors::kPrimary : colors::kInkSoft, touch);
+    p.text(say.text(Text::PhoneFieldLabel), l.fieldLabel,
+           TextStyle{m.type.body, Weight::Bold, colors::kInk, Align::Left});
+    if (button(p, touch, l.back, m,
+               ButtonSpec{.label = say.text(Text::CommonBack),
+                          .labelPx = m.type.control,
+                          .kind = ButtonKind::Secondary,
+                          .icon = Icon::ArrowLeft,
+                          .iconAfterLabel = false,
+                          .note = {},
+                          .selected = false}))
+        action = flow::BackTapped{};
+    if (drawListenButton(p, say, touch)) action = flow::ListenTapped{};
+    return action;
+}
+
+std::optional<flow::Action> drawStaffPin(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                         const Touch& touch) {
+    const auto l = layoutEntry(p.size());
+    const auto& m = l.metrics;
+    const Catalog& say = texts.in(state.visit.language);
+    std::string dots;
+    for (std::size_t i = 0; i < state.staffPin.size(); ++i) dots += kPinDot;
+    const std::string_view message = state.staffSignInUnavailable ? say.text(Text::StaffUnavailable) : "";
+    auto action =
+        drawNumberEntry(p, l, say, Text::StaffTitle, Text::StaffPrompt, dots, message, colors::kNoticeInk, touch);
+    if (button(p, touch, l.back, m, plain(say.text(Text::StaffCancel), m.type.control))) action = flow::CancelTapped{};
+    if (button(p, touch, l.action, m, plain(say.text(Text::StaffSignIn), m.type.control, ButtonKind::Primary)))
+        action = flow::SignInTapped{};
+    return action;
+}
+
+std::optional<flow::Action> drawCountdown(Painter& p, const Catalog& say, int secondsLeft, const Touch& touch) {
+    const auto l = layoutCountdown(p.size());
+    const auto& m = l.metrics;
+    p.fillRect(Rect{0, 0, p.size().w, p.size().h}, kScrim);
+    p.fillRoundedRect(l.panel, m.radius, colors::kSurface);
+    p.strokeRoundedRect(l.panel, m.radius, 2 * m.border, colors::kNoticeEdge);
+    p.text(say.text(Text::IdleTitle), l.title, TextStyle{m.type.heading, Weight::Bold, colors::kInk, Align::Centre});
+    p.paragraph(say.text(Text::IdleBody), l.body, TextStyle{m.type.body, Weight::Regular, colors::kInk, Align::Centre});
+    p.text(std::to_string(secondsLeft), l.seconds, TextStyle{l.secondsPx, Weight::Bold, colors::kPrimary});
+    p.text(say.text(Text::IdleSeconds), l.secondsLabel, TextStyle{m.type.small, Weight::Regular, colors::kInkSoft});
+    if (button(p, touch, l.stay, m, plain(say.text(Text::IdleStay), m.type.action, ButtonKind::Primary)))
+        return flow::StayTapped{};
+    return std::nullopt;
+}
+
+bool drawListenButton(Painter& p, const Catalog& say, const Touch& touch) {
+    const Metrics m = metricsFor(p.size());
+    return button(p, touch, listenButtonRect(p.size()), m, plain(say.text(Text::SpeechListenAgain), m.type.control));
+}
+
+}  // namespace kiosk::ui

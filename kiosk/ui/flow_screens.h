@@ -1,0 +1,29 @@
+#pragma once
+// Draw functions for the flow's own views: the phone step, the staff PIN, the "need more time?"
+// dialog and the listen-again button. Like every screen they keep no state: they draw from the
+// flow's state and the frame's touch and return the Action a tap asked for.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kiosk/core/flow/visit_flow.h"
+#include "kiosk/ui/catalog.h"
+#include "kiosk/ui/painter.h"
+#include "kiosk/ui/touch.h"
+
+namespace kiosk::ui {
+
+std::optional<flow::Action> drawPhoneEntry(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                           const Touch& touch);
+std::optional<flow::Action> drawStaffPin(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                         const Touch& touch);
+// Dims whatever is drawn and asks "Perlu waktu lagi?" with the seconds left.
+std::optional<flow::Action> drawCountdown(Painter& p, const Catalog& say, int secondsLeft, const Touch& touch);
+// Returns true in the frame "Dengarkan lagi" is tapped.
+bool drawListenButton(Painter& p, const Catalog& say, const Touch& touch);
+
+// "081234567890" -> "0812 3456 7890": groups of four, as people read numbers out.
+std::string groupDigits(std::string_view digits);
+
+}  // namespace kiosk::ui

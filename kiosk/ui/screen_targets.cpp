@@ -1,0 +1,86 @@
+#include "kiosk/ui/screen_targets.h"
+
+#include "kiosk/ui/flow_layouts.h"
+#include "kiosk/ui/layout.h"
+
+namespace kiosk::ui {
+namespace {
+
+template <class S>
+bool on(const flow::FlowState& state) {
+    return std::holds_alternative<S>(state.screen);
+}
+
+void addLanguages(std::vector<NamedTarget>& out, const std::array<Rect, kLanguages.size()>& places) {
+    for (std::size_t i = 0; i < kLanguages.size(); ++i)
+        out.push_back({"lang-" + std::string(languageCode(kLanguages[i])), places[i]});
+}
+
+void addKeypad(std::vector<NamedTarget>& out, const EntryLayout& l) {
+    for (std::size_t d = 0; d < l.digits.size(); ++d) out.push_back({"key-" + std::to_string(d), l.digits[d]});
+    out.push_back({"delete", l.del});
+}
+
+std::string joined(std::initializer_list<std::string_view> parts) {
+    std::string out;
+    for (const auto part : parts) {
+        if (!out.empty()) out += ' ';
+        out += part;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<NamedTarget> targetsOf(const flow::FlowState& state, Size window) {
+    std::vector<NamedTarget> out;
+    if (state.countdown) out.push_back({"stay", layoutCountdown(window).stay});
+    if (on<flow::AttractScreen>(state)) {
+        const auto l = layoutAttract(window);
+        out.push_back({"start", l.start});
+        addLanguages(out, l.languages);
+    } else if (on<flow::LanguageChoiceScreen>(state)) {
+        const auto l = layoutLanguageChoice(window);
+        addLanguages(out, l.languages);
+        out.push_back({"back", l.back});
+        out.push_back({"next", l.next});
+    } else if (on<flow::PhoneEntryScreen>(state)) {
+        const auto l = layoutEntry(window);
+        addKeypad(out, l);
+        out.push_back({"back", l.back});
+    } else {
+        const auto l = layoutEntry(window);
+        addKeypad(out, l);
+        out.push_back({"cancel", l.back});
+        out.push_back({"sign-in", l.action});
+        return out;
+    }
+    out.push_back({"listen", listenButtonRect(window)});
+    out.push_back({"staff-corner", staffCornerRect(window)});
+    return out;
+}
+
+std::optional<Rect> findTarget(const flow::FlowState& state, Size window, std::string_view name) {
+    for (const auto& target : targetsOf(state, window))
+        if (target.name == name) return target.place;
+    return std::nullopt;
+}
+
+std::string viewName(const flow::FlowState& state) {
+    std::string name(flow::screenName(state.screen));
+    if (state.countdown) name += "-countdown";
+    return name;
+}
+
+std::string instructionFor(const flow::FlowState& state, const Catalogs& texts) {
+    const Catalog& say = texts.in(state.visit.language);
+    if (state.countdown) return joined({say.text(Text::IdleTitle), say.text(Text::IdleBody)});
+    if (on<flow::AttractScreen>(state))
+        return joined({say.text(Text::AttractWelcome), say.text(Text::AttractBody), say.text(Text::AttractFreeNotice)});
+    if (on<flow::LanguageChoiceScreen>(state))
+        return joined({say.text(Text::LanguageChoiceTitle), say.text(Text::LanguageChoicePrompt)});
+    if (on<flow::PhoneEntryScreen>(state)) return joined({say.text(Text::PhoneTitle), say.text(Text::PhonePrompt)});
+    return {};
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,383 @@
+// The visit's state machine, with no SDL, no display and no clock: events in, the next state
+// and the commands out.
+
+#include "kiosk/core/flow/visit_flow.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace kiosk::flow {
+namespace {
+
+using namespace std::chrono_literals;
+
+const Instant kT0 = Instant{} + 1h;
+
+template <class C>
+bool has(const Step& step) {
+    return std::any_of(step.commands.begin(), step.commands.end(),
+                       [](const Command& c) { return std::holds_alternative<C>(c); });
+}
+
+// Drives the flow as a person would: each tap lands on the view on screen, a second after the last event.
+class Visitor {
+public:
+    explicit Visitor(FlowSettings settings = {}) : state_(startState(settings)) {}
+
+    Step tap(Action action, std::chrono::milliseconds after = 1s) {
+        now_ += after;
+        return apply(Tap{state_.view, now_, action});
+    }
+    Step type(std::string text) {
+        now_ += 1s;
+        return apply(KeysTyped{now_, std::move(text)});
+    }
+    Step wait(std::chrono::milliseconds by) {
+        Step last{state_, {}};
+        for (const auto until = now_ + by; now_ < until;) {
+            now_ = std::min(now_ + 250ms, until);
+            auto step = apply(Tick{now_});
+            if (!step.commands.empty()) last = step;
+        }
+        return last;
+    }
+    Step apply(const Event& e) {
+        auto step = onEvent(state_, e);
+        state_ = step.state;
+        return step;
+    }
+    const FlowState& state() const { return state_; }
+    Instant now() const { return now_; }
+
+private:
+    FlowState state_;
+    Instant now_ = kT0;
+};
+
+template <class S>
+bool on(const FlowState& s) {
+    return std::holds_alternative<S>(s.screen);
+}
+
+void toPhoneEntry(Visitor& v) {
+    v.tap(StartTapped{});
+    v.tap(NextTapped{});
+    ASSERT_TRUE(on<PhoneEntryScreen>(v.state()));
+}
+
+TEST(VisitFlow, StartsOnTheAttractScreenInTheHomeLanguage) {
+    EXPECT_TRUE(on<AttractScreen>(startState({})));
+    EXPECT_EQ(startState({}).visit.language, Language::Indonesian);
+    FlowSettings english;
+    english.home = Language::English;
+    EXPECT_EQ(startState(english).visit.language, Language::English);
+}
+
+TEST(VisitFlow, StartLeadsToTheLanguageChoiceAndReadsItsInstruction) {
+    Visitor v;
+    const auto step = v.tap(StartTapped{});
+    EXPECT_TRUE(on<LanguageChoiceScreen>(step.state));
+    EXPECT_TRUE(has<SpeakInstruction>(step));
+    EXPECT_EQ(step.state.view, 1U);
+}
+
+TEST(VisitFlow, LanguageSwitchOnTheAttractScreenChangesOnlyTheLanguage) {
+    Visitor v;
+    const auto before = v.state();
+    const auto step = v.tap(LanguageTapped{Language::English});
+    EXPECT_TRUE(on<AttractScreen>(step.state));
+    EXPECT_EQ(step.state.visit.language, Language::English);
+    EXPECT_EQ(step.state.view, before.view);
+}
+
+TEST(VisitFlow, ChoosingALanguageKeepsTheChoiceScreenAndSpeaksInIt) {
+    Visitor v;
+    v.tap(StartTapped{});
+    const auto step = v.tap(LanguageTapped{Language::English});
+    EXPECT_TRUE(on<LanguageChoiceScreen>(step.state));
+    EXPECT_EQ(step.state.visit.language, Language::English);
+    EXPECT_TRUE(has<SpeakInstruction>(step));
+    EXPECT_TRUE(v.tap(LanguageTapped{Language::English}).commands.empty());  // already chosen
+}
+
+TEST(VisitFlow, BackFromTheLanguageChoiceKeepsTheChosenLanguage) {
+    Visitor v;
+    v.tap(StartTapped{});
+    v.tap(LanguageTapped{Language::English});
+    const auto step = v.tap(BackTapped{});
+    EXPECT_TRUE(on<AttractScreen>(step.state));
+    EXPECT_EQ(step.state.visit.language, Language::English);
+    EXPECT_TRUE(has<StopSpeaking>(step));
+}
+
+TEST(VisitFlow, EventsThatDoNotBelongToTheScreenChangeNoView) {
+    Visitor v;
+    auto step = v.tap(BackTapped{});
+    EXPECT_TRUE(on<AttractScreen>(step.state));
+    EXPECT_EQ(step.state.view, 0U);
+    v.tap(StartTapped{});
+    step = v.tap(StartTapped{});
+    EXPECT_TRUE(on<LanguageChoiceScreen>(step.state));
+    EXPECT_EQ(step.state.view, 1U);
+    EXPECT_TRUE(step.commands.empty());
+}
+
+TEST(VisitFlow, TheKeypadTypesDigitsIntoThePhoneFieldAndDeleteRemovesTheLast) {
+    Visitor v;
+    toPhoneEntry(v);
+    for (const char key : std::string("0812")) v.tap(KeyTapped{key});
+    EXPECT_EQ(v.state().visit.phone.view(), "0812");
+    v.tap(DeleteTapped{});
+    EXPECT_EQ(v.state().visit.phone.view(), "081");
+}
+
+TEST(VisitFlow, TypedTextGoesToTheFieldOnlyWhenItIsAllDigitsAndFits) {
+    Visitor v;
+    toPhoneEntry(v);
+    v.type("0812");
+    v.type("34x");  // not a number: nothing of it
+    EXPECT_EQ(v.state().visit.phone.view(), "0812");
+    v.type("3456789012345");  // cut at 13 digits
+    EXPECT_EQ(v.state().visit.phone.view(), "0812345678901");
+    EXPECT_TRUE(v.type("5").commands.empty());
+    EXPECT_EQ(v.state().visit.phone.size(), kPhoneMaxDigits);
+}
+
+TEST(VisitFlow, KeysOutsideAFieldChangeNothing) {
+    Visitor v;
+    v.tap(StartTapped{});
+    const auto before = v.state();
+    v.type("0812");
+    v.tap(KeyTapped{'5'});
+    EXPECT_EQ(v.state().visit, before.visit);
+}
+
+TEST(VisitFlow, GoingBackFromThePhoneStepKeepsWhatWasTyped) {
+    Visitor v;
+    toPhoneEntry(v);
+    v.type("0812");
+    v.tap(BackTapped{});
+    EXPECT_TRUE(on<LanguageChoiceScreen>(v.state()));
+    v.tap(NextTapped{});
+    EXPECT_EQ(v.state().visit.phone.view(), "0812");
+}
+
+TEST(VisitFlow, PhoneNumbersAreCompleteWith08AndTenToThirteenDigits) {
+    EXPECT_TRUE(isCompletePhone("0812345678"));
+    EXPECT_TRUE(isCompletePhone("0812345678901"));
+    EXPECT_FALSE(isCompletePhone("081234567"));
+    EXPECT_FALSE(isCompletePhone("08123456789012"));
+    EXPECT_FALSE(isCompletePhone("0912345678"));
+    EXPECT_FALSE(isCompletePhone("08123456a8"));
+    EXPECT_FALSE(isCompletePhone(""));
+}
+
+TEST(VisitFlow, ListenAgainReadsTheInstruction) {
+    Visitor v;
+    EXPECT_TRUE(has<SpeakInstruction>(v.tap(ListenTapped{})));
+    toPhoneEntry(v);
+    EXPECT_TRUE(has<SpeakInstruction>(v.tap(ListenTapped{})));
+}
+
+// Navigation integrity.
+
+TEST(VisitFlowGuard, ATapAimedAtAnEarlierViewIsDropped) {
+    Visitor v;
+    const ViewId attract = v.state().view;
+    v.tap(StartTapped{});
+    const auto before = v.state();
+    const auto step = v.apply(Tap{attract, v.now() + 2s, LanguageTapped{Language::English}});
+    EXPECT_EQ(step.state, before);
+    EXPECT_TRUE(step.commands.empty());
+}
+
+TEST(VisitFlowGuard, ATripleTapOnBackGoesBackOneStepOnly) {
+    Visitor v;
+    toPhoneEntry(v);
+    v.tap(BackTapped{});
+    v.tap(BackTapped{}, 150ms);
+    v.tap(BackTapped{}, 150ms);
+    EXPECT_TRUE(on<LanguageChoiceScreen>(v.state()));
+}
+
+TEST(VisitFlowGuard, ADoubleTapOnStartDoesNotAlsoHitTheNextScreen) {
+    Visitor v;
+    v.tap(StartTapped{});
+    v.tap(NextTapped{}, 200ms);
+    v.tap(LanguageTapped{Language::English}, 200ms);
+    EXPECT_TRUE(on<LanguageChoiceScreen>(v.state()));
+    EXPECT_EQ(v.state().visit.language, Language::Indonesian);
+}
+
+TEST(VisitFlowGuard, TapsCountAgainOnceTheViewHasSettled) {
+    Visitor v;
+    v.tap(StartTapped{});
+    v.tap(NextTapped{}, 499ms);
+    EXPECT_TRUE(on<LanguageChoiceScreen>(v.state()));
+    v.tap(NextTapped{}, 1ms);
+    EXPECT_TRUE(on<PhoneEntryScreen>(v.state()));
+}
+
+TEST(VisitFlowGuard, EachTransitionGetsANewViewNumber) {
+    Visitor v;
+    ViewId last = v.state().view;
+    for (const Action a : {Action{StartTapped{}}, Action{NextTapped{}}, Action{BackTapped{}}, Action{BackTapped{}}}) {
+        v.tap(a);
+        EXPECT_GT(v.state().view, last);
+        last = v.state().view;
+    }
+}
+
+// Idle time, the countdown, the wipe.
+
+TEST(VisitFlowIdle, AfterTheIdleTimeACountdownAsksWithASoundAndSpeech) {
+    Visitor v;
+    toPhoneEntry(v);
+    v.type("0812");
+    EXPECT_FALSE(v.wait(59s).state.countdown);
+    const auto step = v.wait(1s);
+    ASSERT_TRUE(step.state.countdown);
+    EXPECT_EQ(step.state.countdown->secondsLeft, 20);
+    EXPECT_TRUE(has<Beep>(step));
+    EXPECT_TRUE(has<SpeakInstruction>(step));
+    v.wait(5500ms);
+    EXPECT_EQ(v.state().countdown->secondsLeft, 15);
+}
+
+TEST(VisitFlowIdle, StillHereContinuesWithNothingLost) {
+    Visitor v;
+    toPhoneEntry(v);
+    v.type("081234567890");
+    v.wait(65s);
+    ASSERT_TRUE(v.state().countdown);
+    const auto step = v.tap(StayTapped{});
+    EXPECT_FALSE(step.state.countdown);
+    EXPECT_TRUE(on<PhoneEntryScreen>(step.state));
+    EXPECT_EQ(step.state.visit.phone.view(), "081234567890");
+    // The idle time starts again from the answer.
+    EXPECT_FALSE(v.wait(59s).state.countdown);
+    EXPECT_TRUE(v.wait(1s).state.countdown);
+}
+
+TEST(VisitFlowIdle, WhileTheCountdownRunsOnlyItsAnswerCounts) {
+    Visitor v;
+    toPhoneEntry(v);
+    v.wait(61s);
+    const auto before = v.state();
+    v.tap(BackTapped{});
+    v.tap(KeyTapped{'5'});
+    v.type("0812");
+    EXPECT_EQ(v.state(), before);
+}
+
+TEST(VisitFlowIdle, WithoutAnAnswerTheVisitIsWipedAndTheKioskWelcomesTheNextPerson) {
+    FlowSettings settings;
+    settings.home = Language::Indonesian;
+    Visitor v(settings);
+    v.tap(LanguageTapped{Language::English});
+    toPhoneEntry(v);
+    v.type("081234567890");
+    v.wait(60s);
+    ASSERT_TRUE(v.state().countdown);
+    EXPECT_FALSE(has<Wipe>(v.wait(19s)));
+    const auto step = v.wait(1s);
+    EXPECT_TRUE(has<Wipe>(step));
+    EXPECT_TRUE(has<StopSpeaking>(step));
+    EXPECT_TRUE(on<AttractScreen>(step.state));
+    EXPECT_EQ(step.state.visit, Visit{});
+    EXPECT_FALSE(step.state.countdown);
+    // Fresh in every respect but the view numbering, which goes on.
+    auto expected = startState(settings);
+    expected.view = step.state.view;
+    expected.shownAt = step.state.shownAt;
+    expected.lastActivity = step.state.lastActivity;
+    EXPECT_EQ(step.state, expected);
+}
+
+TEST(VisitFlowIdle, ALanguageLeftOnTheAttractScreenGoesBackQuietly) {
+    Visitor v;
+    v.tap(LanguageTapped{Language::English});
+    const auto step = v.wait(61s);
+    EXPECT_EQ(v.state().visit.language, Language::Indonesian);
+    EXPECT_FALSE(v.state().countdown);
+    EXPECT_FALSE(has<Beep>(step));
+}
+
+TEST(VisitFlowIdle, AnUntouchedAttractScreenStaysAsItIs) {
+    Visitor v;
+    const auto before = v.state();
+    v.wait(10min);
+    EXPECT_EQ(v.state(), before);
+}
+
+TEST(VisitFlowIdle, AScanShowsSomeoneIsThere) {
+    Visitor v;
+    toPhoneEntry(v);
+    v.wait(50s);
+    v.apply(CodeScanned{v.now(), "KK-QR"});
+    EXPECT_FALSE(v.wait(50s).state.countdown);
+    v.apply(MrzScanned{v.now(), {"P<UTO", "L898"}});
+    EXPECT_FALSE(v.wait(50s).state.countdown);
+    EXPECT_TRUE(v.wait(10s).state.countdown);
+}
+
+// Staff entry.
+
+TEST(VisitFlowStaff, TheGestureWipesTheVisitAndOpensThePinScreen) {
+    Visitor v;
+    toPhoneEntry(v);
+    v.type("0812");
+    const auto step = v.apply(StaffGesture{v.now()});
+    EXPECT_TRUE(on<StaffPinScreen>(step.state));
+    EXPECT_TRUE(has<Wipe>(step));
+    EXPECT_TRUE(step.state.visit.phone.empty());
+}
+
+TEST(VisitFlowStaff, SignInIsNotAvailableYetAndForgetsThePin) {
+    Visitor v;
+    v.apply(StaffGesture{v.now()});
+    v.type("1234");
+    EXPECT_EQ(v.state().staffPin.view(), "1234");
+    const auto step = v.tap(SignInTapped{});
+    EXPECT_TRUE(on<StaffPinScreen>(step.state));  // never signed in: nothing to check it against
+    EXPECT_TRUE(step.state.staffSignInUnavailable);
+    EXPECT_TRUE(step.state.staffPin.empty());
+}
+
+TEST(VisitFlowStaff, CancelAndIdleLeaveThePinScreenForTheAttractScreen) {
+    Visitor v;
+    v.apply(StaffGesture{v.now()});
+    v.type("12");
+    EXPECT_TRUE(has<Wipe>(v.tap(CancelTapped{})));
+    EXPECT_TRUE(on<AttractScreen>(v.state()));
+    v.apply(StaffGesture{v.now()});
+    v.type("12");
+    const auto step = v.wait(31s);
+    EXPECT_TRUE(has<Wipe>(step));
+    EXPECT_TRUE(on<AttractScreen>(v.state()));
+    EXPECT_TRUE(v.state().staffPin.empty());
+}
+
+TEST(SecretText, AppendsWhatFitsAndZeroesWhatIsRemoved) {
+    SecretText t;
+    EXPECT_TRUE(t.append("12345"));
+    EXPECT_FALSE(t.append(std::string(SecretText::kCapacity, '9')));
+    EXPECT_EQ(t.view(), "12345");
+    t.popBack();
+    EXPECT_EQ(t.view(), "1234");
+    const SecretText copy = t;
+    t.clear();
+    EXPECT_TRUE(t.empty());
+    EXPECT_EQ(copy.view(), "1234");
+    // A shorter value copied over a longer one leaves none of the longer one behind.
+    SecretText longer;
+    ASSERT_TRUE(longer.append("99999999"));
+    longer = copy;
+    EXPECT_EQ(longer, copy);
+    longer.append("5");
+    EXPECT_EQ(longer.view(), "12345");
+}
+
+}  // namespace
+}  // namespace kiosk::flow
