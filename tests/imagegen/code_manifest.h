@@ -3,10 +3,10 @@
 // the barcode benchmark.
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "tests/imagegen/manifest_rows.h"
 
 namespace kiosk::testimages {
 
@@ -22,16 +22,8 @@ struct CodeSample {
 // Every line of DIR/manifest.tsv; empty when the file is missing.
 inline std::vector<CodeSample> readCodeManifest(const std::filesystem::path& dir) {
     std::vector<CodeSample> samples;
-    std::ifstream in(dir / "manifest.tsv");
-    std::string line;
-    std::getline(in, line);  // the header
-    while (std::getline(in, line)) {
-        std::vector<std::string> cols;
-        std::stringstream fields(line);
-        for (std::string col; std::getline(fields, col, '\t');) cols.push_back(col);
-        if (cols.size() < 6) continue;
+    for (const auto& cols : readManifestRows(dir, 6))
         samples.push_back({dir / cols[0], cols[1], cols[2], cols[3], std::stod(cols[4]), cols[5]});
-    }
     return samples;
 }
 

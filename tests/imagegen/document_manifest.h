@@ -3,10 +3,10 @@
 // the MRZ benchmark.
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "tests/imagegen/manifest_rows.h"
 
 namespace kiosk::testimages {
 
@@ -25,14 +25,7 @@ struct DocumentSample {
 // Every line of DIR/manifest.tsv; empty when the file is missing.
 inline std::vector<DocumentSample> readDocumentManifest(const std::filesystem::path& dir) {
     std::vector<DocumentSample> samples;
-    std::ifstream in(dir / "manifest.tsv");
-    std::string line;
-    std::getline(in, line);  // the header
-    while (std::getline(in, line)) {
-        std::vector<std::string> cols;
-        std::stringstream fields(line);
-        for (std::string col; std::getline(fields, col, '\t');) cols.push_back(col);
-        if (cols.size() < 6) continue;
+    for (const auto& cols : readManifestRows(dir, 6)) {
         std::string mrz = cols[4] == "-" ? std::string() : cols[4];
         for (char& c : mrz)
             if (c == '|') c = '\n';

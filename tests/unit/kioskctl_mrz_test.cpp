@@ -2,7 +2,6 @@
 // object on stdout (the fields of `kioskctl mrz --text` plus "ms") and the exit code.
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -12,34 +11,11 @@
 #include "kiosk/vision/frame_file.h"
 #include "kiosk/vision/mrz_frame_reader.h"
 #include "tests/imagegen/document_manifest.h"
+#include "tests/unit/kioskctl_process.h"
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    std::string out;
-};
-
-std::string quote(const std::string& arg) {
-    std::string q = "'";
-    for (const char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-Run kioskctl(const std::vector<std::string>& args) {
-    std::string command = quote(KIOSKCTL_PATH);
-    for (const auto& a : args) command += " " + quote(a);
-    command += " </dev/null 2>/dev/null";
-    Run run;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe) return run;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
-}
+using kiosk::test::runKioskctl;
 
 std::vector<kiosk::testimages::DocumentSample> samples(const std::string& kind) {
     std::vector<kiosk::testimages::DocumentSample> out;
@@ -55,7 +31,7 @@ TEST(KioskctlMrzImage, ReadablePassportGivesEveryFieldAndTheTime) {
         const auto frame = kiosk::vision::readFrameFile(s.file, kiosk::drivers::PixelFormat::Gray8);
         ASSERT_TRUE(frame);
         if (!kiosk::vision::readMrzFrame(*frame, on)) continue;  // the first frame the reader reads
-        const auto run = kioskctl({"mrz", s.file.string(), "--on", "2026-11-29"});
+        const auto run = runKioskctl({"mrz", s.file.string(), "--on", "2026-11-29"});
         ASSERT_EQ(run.exitCode, 0) << run.out;
         const auto j = nlohmann::json::parse(run.out);
         EXPECT_EQ(j["valid"], true);
@@ -74,7 +50,7 @@ TEST(KioskctlMrzImage, ReadablePassportGivesEveryFieldAndTheTime) {
 TEST(KioskctlMrzImage, PictureWithoutAnMrzIsInvalidWithAnError) {
     const auto none = samples("none");
     ASSERT_FALSE(none.empty());
-    const auto run = kioskctl({"mrz", none.front().file.string()});
+    const auto run = runKioskctl({"mrz", none.front().file.string()});
     ASSERT_EQ(run.exitCode, 1) << run.out;
     const auto j = nlohmann::json::parse(run.out);
     EXPECT_EQ(j["valid"], false);
@@ -85,17 +61,17 @@ TEST(KioskctlMrzImage, PictureWithoutAnMrzIsInvalidWithAnError) {
 }
 
 TEST(KioskctlMrzImage, MissingOrBrokenFileIsMisuse) {
-    const auto missing = kioskctl({"mrz", "/nonexistent/passport.jpg"});
+    const auto missing = runKioskctl({"mrz", "/nonexistent/passport.jpg"});
     EXPECT_EQ(missing.exitCode, 2);
     EXPECT_EQ(nlohmann::json::parse(missing.out)["errors"][0]["code"], "vision.image_file");
-    const auto notPicture = kioskctl({"mrz", std::string(LOKET_DOCUMENT_IMAGES_DIR) + "/manifest.tsv"});
+    const auto notPicture = runKioskctl({"mrz", std::string(LOKET_DOCUMENT_IMAGES_DIR) + "/manifest.tsv"});
     EXPECT_EQ(notPicture.exitCode, 2);
 }
 
 TEST(KioskctlMrzImage, ImageAndTextTogetherIsMisuse) {
     const auto none = samples("none");
     ASSERT_FALSE(none.empty());
-    EXPECT_EQ(kioskctl({"mrz", "--text", none.front().file.string()}).exitCode, 2);
+    EXPECT_EQ(runKioskctl({"mrz", "--text", none.front().file.string()}).exitCode, 2);
 }
 
 }  // namespace
