@@ -8,16 +8,6 @@ namespace {
 
 int lineHeight(int fontPx) { return static_cast<int>(std::lround(fontPx * kLineSpacing)); }
 
-// Four rows of three: 1 2 3 / 4 5 6 / 7 8 9 / delete 0 (empty).
-void placeKeypad(EntryLayout& l, int x, int y, int keyWidth, int keyHeight, int gap) {
-    const auto cell = [&](int row, int col) {
-        return Rect{x + col * (keyWidth + gap), y + row * (keyHeight + gap), keyWidth, keyHeight};
-    };
-    for (int d = 1; d <= 9; ++d) l.digits[static_cast<std::size_t>(d)] = cell((d - 1) / 3, (d - 1) % 3);
-    l.del = cell(3, 0);
-    l.digits[0] = cell(3, 1);
-}
-
 }  // namespace
 
 EntryLayout layoutEntry(Size window) {
@@ -46,7 +36,7 @@ EntryLayout layoutEntry(Size window) {
     int textWidth = 0;
     int textY = 0;
     if (m.landscape) {
-        keyWidth = m.px(19);
+        keyWidth = m.px(17);  // the keypad keeps its keys about 1.6 times as wide as high
         keypadX = window.w - m.margin - 3 * keyWidth - 2 * gap;
         keypadY = top + std::max(0, (bottom - top - keypadHeight) / 2);
         textWidth = keypadX - m.px(6) - m.margin;
@@ -73,13 +63,15 @@ EntryLayout layoutEntry(Size window) {
     l.field = take(m.px(12));
     take(m.px(1.5));
     l.message = take(kMessageLines * lineHeight(m.type.body));
-    placeKeypad(l, keypadX, keypadY, keyWidth, keyHeight, gap);
+    l.keypad = Rect{keypadX, keypadY, 3 * keyWidth + 2 * gap, keypadHeight};
     return l;
 }
 
+std::vector<Key> EntryLayout::keys() const { return layoutKeyboard(KeyboardKind::Keypad, keypad, metrics); }
+
 std::vector<Rect> EntryLayout::buttons() const {
-    std::vector<Rect> all(digits.begin(), digits.end());
-    all.push_back(del);
+    std::vector<Rect> all;
+    for (const Key& key : keys()) all.push_back(key.rect);
     all.push_back(back);
     all.push_back(action);
     return all;

@@ -7,6 +7,7 @@
 #include <array>
 #include <vector>
 
+#include "kiosk/ui/keyboard.h"
 #include "kiosk/ui/layout.h"
 
 namespace kiosk::ui {
@@ -19,13 +20,14 @@ struct EntryLayout {
     Rect prompt;  // two wrapped lines
     Rect fieldLabel;
     Rect field;
-    Rect message;                 // two wrapped lines under the field
-    std::array<Rect, 10> digits;  // digits[d] is the key for d
-    Rect del;
-    Rect back;    // where the language choice has its back
-    Rect action;  // where the language choice has its next
+    Rect message;  // two wrapped lines under the field
+    Rect keypad;   // the keyboard's KeyboardKind::Keypad goes here
+    Rect back;     // where the language choice has its back
+    Rect action;   // where the language choice has its next
     Rect footer;
 
+    // The keypad's keys, as drawKeyboard places them.
+    std::vector<Key> keys() const;
     std::vector<Rect> buttons() const;
 };
 

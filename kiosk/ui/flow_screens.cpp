@@ -3,13 +3,14 @@
 #include <string>
 
 #include "kiosk/ui/flow_layouts.h"
+#include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/text_field.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/widgets.h"
 
 namespace kiosk::ui {
 namespace {
 
-constexpr Color kScrim{0x0E, 0x3B, 0x43, 0xC0};
 constexpr std::string_view kPinDot = "\u2022";
 
 ButtonSpec plain(std::string_view label, int px, ButtonKind kind = ButtonKind::Secondary) {
@@ -39,26 +40,15 @@ std::optional<flow::Action> drawNumberEntry(Painter& p, const EntryLayout& l, co
         p.text(shown, l.field.inset(m.px(3), 0), TextStyle{m.type.action, Weight::Bold, colors::kInk, Align::Left});
     p.paragraph(message, l.message, TextStyle{m.type.body, Weight::Regular, messageInk, Align::Left});
 
-    for (std::size_t d = 0; d < l.digits.size(); ++d) {
-        const char key = static_cast<char>('0' + d);
-        if (button(p, touch, l.digits[d], m, plain(std::string_view(&key, 1), m.type.action)))
-            action = flow::KeyTapped{key};
+    if (const auto key = drawKeyboard(p, touch, KeyboardKind::Keypad, l.keypad, m, say, false)) {
+        if (key->role == KeyRole::Character) action = flow::KeyTapped{key->character};
+        if (key->role == KeyRole::Backspace) action = flow::DeleteTapped{};
     }
-    if (button(p, touch, l.del, m, plain(say.text(Text::KeypadDelete), m.type.control))) action = flow::DeleteTapped{};
     drawHelpFooter(p, l.footer, m, say);
     return action;
 }
 
 }  // namespace
-
-std::string groupDigits(std::string_view digits) {
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && i % 4 == 0) out += ' ';
-        out += digits[i];
-    }
-    return out;
-}
 
 std::optional<flow::Action> drawPhoneEntry(Painter& p, const Catalogs& texts, const flow::FlowState& state,
                                            const Touch& touch) {
@@ -67,7 +57,7 @@ std::optional<flow::Action> drawPhoneEntry(Painter& p, const Catalogs& texts, co
     const Catalog& say = texts.in(state.visit.language);
     const auto digits = state.visit.phone.view();
     const bool complete = flow::isCompletePhone(digits);
-    auto action = drawNumberEntry(p, l, say, Text::PhoneTitle, Text::PhonePrompt, groupDigits(digits),
+    auto action = drawNumberEntry(p, l, say, Text::PhoneTitle, Text::PhonePrompt, inGroups(digits),
                                   say.text(complete ? Text::PhoneComplete : Text::PhoneIncomplete),
                                   complete ? colors::kPrimary : colors::kInkSoft, touch);
     p.text(say.text(Text::PhoneFieldLabel), l.fieldLabel,
@@ -104,7 +94,8 @@ std::optional<flow::Action> drawStaffPin(Painter& p, const Catalogs& texts, cons
 std::optional<flow::Action> drawCountdown(Painter& p, const Catalog& say, int secondsLeft, const Touch& touch) {
     const auto l = layoutCountdown(p.size());
     const auto& m = l.metrics;
-    p.fillRect(Rect{0, 0, p.size().w, p.size().h}, kScrim);
+    // The painter's scrim: what is beneath stays visible but no longer counts as on the screen.
+    p.scrim(colors::kScrim);
     p.fillRoundedRect(l.panel, m.radius, colors::kSurface);
     p.strokeRoundedRect(l.panel, m.radius, 2 * m.border, colors::kNoticeEdge);
     p.text(say.text(Text::IdleTitle), l.title, TextStyle{m.type.heading, Weight::Bold, colors::kInk, Align::Centre});

@@ -23,7 +23,4 @@ std::optional<flow::Action> drawCountdown(Painter& p, const Catalog& say, int se
 // Returns true in the frame "Dengarkan lagi" is tapped.
 bool drawListenButton(Painter& p, const Catalog& say, const Touch& touch);
 
-// "081234567890" -> "0812 3456 7890": groups of four, as people read numbers out.
-std::string groupDigits(std::string_view digits);
-
 }  // namespace kiosk::ui

@@ -61,16 +61,17 @@ char shown(char c, bool shifted) {
 
 std::vector<Key> layoutKeyboard(KeyboardKind kind, Rect area, const Metrics& m) {
     const auto rows = kind == KeyboardKind::Letters ? letterRows() : digitRows();
+    const bool keypad = kind != KeyboardKind::Letters;
     const int gap = std::max(4, m.px(1.2));
     const int rowCount = static_cast<int>(rows.size());
     double widest = 0;
     for (const auto& row : rows) widest = std::max(widest, rowUnits(row));
     int keyHeight = (area.h - (rowCount - 1) * gap) / rowCount;
     // Keypad keys on a tall screen would grow huge: a finger needs far less than a fifth of it.
-    if (kind == KeyboardKind::Digits) keyHeight = std::min(keyHeight, m.px(16));
+    if (keypad) keyHeight = std::min(keyHeight, m.px(16));
     // Keypad keys stay about square, so the pad does not stretch across a wide screen.
     double unit = (area.w - (widest - 1) * gap) / widest;
-    if (kind == KeyboardKind::Digits) unit = std::min(unit, keyHeight * 1.6);
+    if (keypad) unit = std::min(unit, keyHeight * 1.6);
     const int width = static_cast<int>(unit * widest + (widest - 1) * gap);
     const int left = area.x + (area.w - width) / 2;
 
@@ -87,6 +88,8 @@ std::vector<Key> layoutKeyboard(KeyboardKind kind, Rect area, const Metrics& m) 
         }
         y += keyHeight + gap;
     }
+    // Without Done its place stays empty, so 0 keeps its place under 8 as on a phone.
+    if (kind == KeyboardKind::Keypad) std::erase_if(keys, [](const Key& k) { return k.role == KeyRole::Done; });
     return keys;
 }
 

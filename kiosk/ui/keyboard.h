@@ -1,6 +1,6 @@
 #pragma once
 // The on-screen keyboard: letters with shift, space, backspace and done; and a numeric keypad for
-// the NIK (16 digits) and phone numbers. Immediate-mode: the caller keeps the text and whether
+// the NIK (16 digits), phone numbers and the staff PIN. Immediate-mode: the caller keeps the text and whether
 // shift is on, draws the keyboard every frame and applies the key it returns.
 
 #include <cstddef>
@@ -18,6 +18,7 @@ namespace kiosk::ui {
 enum class KeyboardKind {
     Letters,  // names and places: a-z, hyphen, apostrophe, space
     Digits,   // NIK and phone numbers: 0-9
+    Keypad,   // 0-9 and backspace without Done: for a screen that has its own next or sign-in
 };
 
 enum class KeyRole { Character, Shift, Space, Backspace, Done };

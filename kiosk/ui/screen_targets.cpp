@@ -17,8 +17,10 @@ void addLanguages(std::vector<NamedTarget>& out, const std::array<Rect, kLanguag
 }
 
 void addKeypad(std::vector<NamedTarget>& out, const EntryLayout& l) {
-    for (std::size_t d = 0; d < l.digits.size(); ++d) out.push_back({"key-" + std::to_string(d), l.digits[d]});
-    out.push_back({"delete", l.del});
+    for (const Key& key : l.keys()) {
+        if (key.role == KeyRole::Character) out.push_back({"key-" + std::string(1, key.character), key.rect});
+        if (key.role == KeyRole::Backspace) out.push_back({"delete", key.rect});
+    }
 }
 
 std::string joined(std::initializer_list<std::string_view> parts) {

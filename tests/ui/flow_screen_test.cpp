@@ -15,6 +15,7 @@
 #include "kiosk/ui/flow_layouts.h"
 #include "kiosk/ui/flow_screens.h"
 #include "kiosk/ui/screens.h"
+#include "kiosk/ui/text_field.h"
 
 namespace kiosk::ui {
 namespace {
@@ -100,16 +101,28 @@ TEST_P(FlowScreen, ThePhoneStepIsDrawnAndItsTextsFit) {
     expectLineFits(say().text(Text::PhoneTitle), m.type.heading, Weight::Bold, l.title, "title");
     expectParagraphFits(say().text(Text::PhonePrompt), m.type.body, Weight::Regular, l.prompt, "prompt");
     expectLineFits(say().text(Text::PhoneFieldLabel), m.type.body, Weight::Bold, l.fieldLabel, "field label");
-    expectLineFits(groupDigits(state_.visit.phone.view()), m.type.action, Weight::Bold, l.field.inset(m.px(3), 0),
+    expectLineFits(inGroups(state_.visit.phone.view()), m.type.action, Weight::Bold, l.field.inset(m.px(3), 0),
                    "the longest number");
     expectParagraphFits(say().text(Text::PhoneIncomplete), m.type.body, Weight::Regular, l.message, "incomplete");
     expectParagraphFits(say().text(Text::PhoneComplete), m.type.body, Weight::Regular, l.message, "complete");
-    expectLineFits(say().text(Text::KeypadDelete), m.type.control, Weight::Bold,
-                   buttonParts(l.del, m, false, false).label, "delete");
     expectLineFits(say().text(Text::CommonBack), m.type.control, Weight::Bold,
                    buttonParts(l.back, m, true, false).label, "back");
     expectLineFits(say().text(Text::SpeechListenAgain), m.type.control, Weight::Bold,
                    buttonParts(listenButtonRect(GetParam().size), m, false, false).label, "listen");
+}
+
+TEST_P(FlowScreen, ThePhoneKeypadTypesEveryDigitAndDeletes) {
+    state_.screen = flow::PhoneEntryScreen{};
+    std::string typed;
+    int deletes = 0;
+    for (const Key& key : layoutEntry(GetParam().size).keys()) {
+        const auto action = drawPhoneEntry(painter(), *texts_, state_, Touch::tapAt(key.rect.centre()));
+        ASSERT_TRUE(action);
+        if (const auto* k = std::get_if<flow::KeyTapped>(&*action)) typed += k->key;
+        if (std::holds_alternative<flow::DeleteTapped>(*action)) ++deletes;
+    }
+    EXPECT_EQ(typed, "1234567890");  // in the telephone order, 0 under 8
+    EXPECT_EQ(deletes, 1);
 }
 
 TEST_P(FlowScreen, TheStaffPinScreenIsDrawnAndItsTextsFit) {
@@ -167,13 +180,6 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{{1080, 1920}, Language::Indonesian}, Case{{1080, 1920}, Language::English},
                       Case{{1920, 1080}, Language::Indonesian}, Case{{1920, 1080}, Language::English}),
     caseName);
-
-TEST(GroupDigits, GroupsOfFourAsPeopleReadThem) {
-    EXPECT_EQ(groupDigits(""), "");
-    EXPECT_EQ(groupDigits("0812"), "0812");
-    EXPECT_EQ(groupDigits("08123"), "0812 3");
-    EXPECT_EQ(groupDigits("0812345678901"), "0812 3456 7890 1");
-}
 
 }  // namespace
 }  // namespace kiosk::ui

@@ -79,7 +79,7 @@ TEST_P(KeyboardReach, EveryKeyAnswersATapInItsMiddle) {
     const auto m = metricsFor(window);
     const Rect area{m.margin, window.h / 2, window.w - 2 * m.margin, window.h / 2 - m.margin};
     const Catalog& say = texts().in(GetParam().language);
-    for (const auto kind : {KeyboardKind::Letters, KeyboardKind::Digits})
+    for (const auto kind : {KeyboardKind::Letters, KeyboardKind::Digits, KeyboardKind::Keypad})
         for (const bool shifted : {false, true})
             for (const Key& key : layoutKeyboard(kind, area, m)) {
                 const auto tapped = drawKeyboard(p, Touch::tapAt(key.rect.centre()), kind, area, m, say, shifted);

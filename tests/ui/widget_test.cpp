@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <ranges>
 #include <string>
 
 #include "kiosk/ui/camera_preview.h"
@@ -59,9 +60,9 @@ TEST_P(KeyboardAt, KeysFillTheirAreaWithoutOverlapAndAreBigEnough) {
     const Size window = GetParam();
     const auto m = metricsFor(window);
     const Rect area{m.margin, window.h / 2, window.w - 2 * m.margin, window.h / 2 - m.margin};
-    for (const auto kind : {KeyboardKind::Letters, KeyboardKind::Digits}) {
+    for (const auto kind : {KeyboardKind::Letters, KeyboardKind::Digits, KeyboardKind::Keypad}) {
         const auto keys = layoutKeyboard(kind, area, m);
-        ASSERT_EQ(keys.size(), kind == KeyboardKind::Letters ? 32U : 12U);
+        ASSERT_EQ(keys.size(), kind == KeyboardKind::Letters ? 32U : (kind == KeyboardKind::Digits ? 12U : 11U));
         for (std::size_t i = 0; i < keys.size(); ++i) {
             EXPECT_TRUE(within(keys[i].rect, area)) << i;
             EXPECT_GE(std::min(keys[i].rect.w, keys[i].rect.h), minTargetPx(window)) << i;
@@ -91,6 +92,16 @@ TEST(Keyboard, DigitsAreInTelephoneOrder) {
     EXPECT_EQ(order, "123456789.0.");
     EXPECT_EQ(keys[9].role, KeyRole::Backspace);
     EXPECT_EQ(keys[11].role, KeyRole::Done);
+}
+
+TEST(Keyboard, TheKeypadIsTheDigitsWithoutDoneInTheSamePlaces) {
+    const Rect area{0, 0, 600, 800};
+    const auto m = metricsFor({1366, 768});
+    const auto digits = layoutKeyboard(KeyboardKind::Digits, area, m);
+    const auto keypad = layoutKeyboard(KeyboardKind::Keypad, area, m);
+    ASSERT_EQ(keypad.size(), 11U);
+    EXPECT_TRUE(std::ranges::equal(keypad, digits | std::views::take(11)));
+    EXPECT_EQ(std::ranges::count(keypad, KeyRole::Done, &Key::role), 0);
 }
 
 TEST(Typing, TypesShiftsDeletesAndFinishes) {
