@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "kiosk/vision/frame_works.h"
+
 namespace kiosk::vision {
 
 void BarcodeWork::reset(const Demand& demand) {
@@ -34,6 +36,18 @@ FramePipeline::FramePipeline(drivers::Camera& camera, VisionSink sink, PipelineS
                              Mailbox<drivers::CameraFrame>* preview)
     : camera_(camera), sink_(std::move(sink)), settings_(settings), preview_(preview) {
     setWork(Demand::Kind::Barcodes, std::make_unique<BarcodeWork>(BarcodeReader{}));
+}
+
+Result<std::unique_ptr<FramePipeline>> FramePipeline::create(drivers::Camera& camera, VisionSink sink,
+                                                             const WorkSettings& work, PipelineSettings settings,
+                                                             Mailbox<drivers::CameraFrame>* preview) {
+    // The cascades are loaded first: a kiosk without them must say so at start, not at the photo.
+    auto face = FaceWork::create(work.face);
+    if (!face) return face.error();
+    auto pipeline = std::make_unique<FramePipeline>(camera, std::move(sink), settings, preview);
+    pipeline->setWork(Demand::Kind::Mrz, std::make_unique<MrzWork>(work.mrz));
+    pipeline->setWork(Demand::Kind::FacePhoto, std::move(*face));
+    return pipeline;
 }
 
 void FramePipeline::setWork(Demand::Kind kind, std::unique_ptr<FrameWork> work) {

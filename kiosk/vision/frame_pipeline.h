@@ -9,14 +9,12 @@
 // - Results go out through the injected sink as VisionEvents; the app turns each into an SDL user
 //   event that wakes the UI thread.
 //
-// Kinds of work plug in as FrameWork objects, one per Demand::Kind. The barcode work is built in;
-// the MRZ and face-photo work are installed with setWork() when the app is composed:
-//
-//   pipeline.setWork(Demand::Kind::Mrz, std::make_unique<MrzWork>(...));
-//
-// and add their event types to VisionEvent. A work object lives on the camera thread; reset() is
-// called whenever the UI sets a demand of its kind (a new screen, a new attempt), onFrame() for
-// every frame while the demand stands.
+// Kinds of work plug in as FrameWork objects, one per Demand::Kind. The constructor installs only
+// the barcode work; FramePipeline::create() also installs the MRZ and face-photo work
+// (kiosk/vision/frame_works.h) built from WorkSettings, and setWork() replaces any of them
+// (tests install fakes). A work object lives on the camera thread; reset() is called whenever the
+// UI sets a demand of its kind (a new screen, a new attempt), onFrame() for every frame while the
+// demand stands.
 
 #include <array>
 #include <chrono>
@@ -24,13 +22,19 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
 #include <variant>
 #include <vector>
 
 #include "drivers/api/camera.h"
 #include "kiosk/base/mailbox.h"
+#include "kiosk/base/result.h"
+#include "kiosk/core/mrz.h"
 #include "kiosk/vision/barcode.h"
 #include "kiosk/vision/barcode_reader.h"
+#include "kiosk/vision/face_photo.h"
+#include "kiosk/vision/face_quality.h"
+#include "kiosk/vision/mrz_frame_reader.h"
 
 namespace kiosk::vision {
 
@@ -53,8 +57,43 @@ struct BarcodesRead {
     std::vector<Barcode> codes;
 };
 
-// Everything the pipeline tells the UI. The MRZ and face work add their own alternatives.
-using VisionEvent = std::variant<BarcodesRead>;
+// How far the MRZ vote has come; sent only when the stage or the count of agreeing frames changes,
+// so the screen can say "hold the page here" or "hold still" without a message per frame.
+struct MrzProgressed {
+    std::uint64_t frameSequence = 0;
+    Clock::TimePoint at;
+    MrzStage stage = MrzStage::NoZone;
+    int agreeing = 0;
+    int needed = 0;
+};
+
+// The MRZ the frames agreed on; sent once per demand, after which the MRZ work rests until the
+// demand is set again.
+struct MrzAccepted {
+    std::uint64_t frameSequence = 0;
+    Clock::TimePoint at;
+    std::string text;  // the lines joined by '\n'
+    core::Mrz mrz;
+};
+
+// The advice to show the person; sent only when it differs from the last advice sent.
+struct FaceGuidance {
+    std::uint64_t frameSequence = 0;
+    Clock::TimePoint at;
+    FaceHint hint = FaceHint::NoFace;
+};
+
+// The photo, taken once per demand; the face work rests afterwards until the demand is set again.
+struct FacePhotoTaken {
+    std::uint64_t frameSequence = 0;
+    Clock::TimePoint at;
+    std::vector<std::uint8_t> jpeg;  // the passport crop, JPEG
+    PixelRect crop;                  // where it was cut from the frame
+    FaceCheck check;                 // the verdict of that frame
+};
+
+// Everything the pipeline tells the UI.
+using VisionEvent = std::variant<BarcodesRead, MrzProgressed, MrzAccepted, FaceGuidance, FacePhotoTaken>;
 using VisionSink = std::function<void(VisionEvent)>;
 
 // One kind of work on frames. Lives on the camera thread.
@@ -87,6 +126,13 @@ struct PipelineSettings {
     std::chrono::milliseconds frameWait{100};  // how long runOnce() waits for a frame
 };
 
+// The MRZ and face work that create() installs: the vote (frames to agree) and the face photo
+// (cascade files, thresholds, good frames before the photo).
+struct WorkSettings {
+    MrzReaderOptions mrz;
+    FaceSettings face;
+};
+
 // What one runOnce() did, for the loop and for tests.
 struct PipelineStep {
     bool gotFrame = false;
@@ -103,6 +149,12 @@ public:
     // for the UI to draw (the newest wins there too).
     FramePipeline(drivers::Camera& camera, VisionSink sink, PipelineSettings settings = {},
                   Mailbox<drivers::CameraFrame>* preview = nullptr);
+
+    // The pipeline the app runs: barcodes, the MRZ and the face photo all installed.
+    // "vision.face_cascade" when a face or eye cascade named in work.face cannot be loaded.
+    static Result<std::unique_ptr<FramePipeline>> create(drivers::Camera& camera, VisionSink sink,
+                                                         const WorkSettings& work = {}, PipelineSettings settings = {},
+                                                         Mailbox<drivers::CameraFrame>* preview = nullptr);
 
     // What the screen needs from now on; takes effect at the next runOnce(), which resets the
     // work of that kind even when the demand equals the last one (the screen starts over).
