@@ -5,6 +5,7 @@
 #include "drivers/printer/tcp_printer_link.h"
 #include "drivers/printer/usb_printer_link.h"
 #include "drivers/scanner/simulated_code_scanner.h"
+#include "kiosk/base/overloaded.h"
 
 namespace kiosk::drivers {
 
@@ -15,11 +16,6 @@ Result<std::unique_ptr<Interface>> boxed(Result<Backend> built, std::string_view
     if (!built) return Error{built.error().code, std::string(component) + ": " + built.error().detail};
     return std::unique_ptr<Interface>(std::make_unique<Backend>(std::move(*built)));
 }
-
-template <class... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
 
 constexpr std::string_view kPrinter = "receipt printer";
 constexpr std::string_view kScanner = "code scanner";

@@ -6,15 +6,11 @@
 #include <ostream>
 #include <string>
 
+#include "kiosk/base/overloaded.h"
 #include "kiosk/ui/screen_targets.h"
 
 namespace kiosk::app {
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
 
 class Player {
 public:

@@ -2,13 +2,10 @@
 
 #include <algorithm>
 
+#include "kiosk/base/overloaded.h"
+
 namespace kiosk::flow {
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
 
 template <class S>
 bool on(const FlowState& state) {
