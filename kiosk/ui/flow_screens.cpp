@@ -62,15 +62,7 @@ std::optional<flow::Action> drawPhoneEntry(Painter& p, const Catalogs& texts, co
                                   complete ? colors::kPrimary : colors::kInkSoft, touch);
     p.text(say.text(Text::PhoneFieldLabel), l.fieldLabel,
            TextStyle{m.type.body, Weight::Bold, colors::kInk, Align::Left});
-    if (button(p, touch, l.back, m,
-               ButtonSpec{.label = say.text(Text::CommonBack),
-                          .labelPx = m.type.control,
-                          .kind = ButtonKind::Secondary,
-                          .icon = Icon::ArrowLeft,
-                          .iconAfterLabel = false,
-                          .note = {},
-                          .selected = false}))
-        action = flow::BackTapped{};
+    if (drawBackButton(p, say, l.back, m, touch)) action = flow::BackTapped{};
     if (drawListenButton(p, say, touch)) action = flow::ListenTapped{};
     return action;
 }
@@ -105,6 +97,17 @@ std::optional<flow::Action> drawCountdown(Painter& p, const Catalog& say, int se
     if (button(p, touch, l.stay, m, plain(say.text(Text::IdleStay), m.type.action, ButtonKind::Primary)))
         return flow::StayTapped{};
     return std::nullopt;
+}
+
+bool drawBackButton(Painter& p, const Catalog& say, Rect where, const Metrics& m, const Touch& touch) {
+    return button(p, touch, where, m,
+                  ButtonSpec{.label = say.text(Text::CommonBack),
+                             .labelPx = m.type.control,
+                             .kind = ButtonKind::Secondary,
+                             .icon = Icon::ArrowLeft,
+                             .iconAfterLabel = false,
+                             .note = {},
+                             .selected = false});
 }
 
 bool drawListenButton(Painter& p, const Catalog& say, const Touch& touch) {

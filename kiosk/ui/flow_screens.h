@@ -9,6 +9,7 @@
 
 #include "kiosk/core/flow/visit_flow.h"
 #include "kiosk/ui/catalog.h"
+#include "kiosk/ui/layout.h"
 #include "kiosk/ui/painter.h"
 #include "kiosk/ui/touch.h"
 
@@ -20,6 +21,8 @@ std::optional<flow::Action> drawStaffPin(Painter& p, const Catalogs& texts, cons
                                          const Touch& touch);
 // Dims whatever is drawn and asks "Perlu waktu lagi?" with the seconds left.
 std::optional<flow::Action> drawCountdown(Painter& p, const Catalog& say, int secondsLeft, const Touch& touch);
+// The "Kembali" button every step has at `where`; true in the frame it is tapped.
+bool drawBackButton(Painter& p, const Catalog& say, Rect where, const Metrics& m, const Touch& touch);
 // Returns true in the frame "Dengarkan lagi" is tapped.
 bool drawListenButton(Painter& p, const Catalog& say, const Touch& touch);
 

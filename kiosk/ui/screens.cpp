@@ -60,15 +60,7 @@ std::optional<Event> drawLanguageChoice(Painter& p, const Catalogs& texts, Langu
         if (languageButton(p, touch, l.languages[i], m, texts, kLanguages[i], language, true))
             event = LanguageTapped{kLanguages[i]};
 
-    if (button(p, touch, l.back, m,
-               ButtonSpec{.label = say.text(Text::CommonBack),
-                          .labelPx = m.type.control,
-                          .kind = ButtonKind::Secondary,
-                          .icon = Icon::ArrowLeft,
-                          .iconAfterLabel = false,
-                          .note = {},
-                          .selected = false}))
-        event = BackTapped{};
+    if (drawBackButton(p, say, l.back, m, touch)) event = BackTapped{};
     if (button(p, touch, l.next, m,
                ButtonSpec{.label = say.text(Text::CommonNext),
                           .labelPx = m.type.control,
