@@ -53,6 +53,27 @@ double moduleSize(const cv::Mat& luma, const cv::RotatedRect& box) {
     return std::clamp(length / runs / 2, 1.0, 32.0);
 }
 
+double moduleEdgeAxis(const cv::Mat& gx, const cv::Mat& gy) {
+    // A gradient g = |g| e^(i t) votes |g| e^(4 i t) = g^4 / |g|^3: the fourth power of the complex
+    // number needs no trigonometry, which a pixel loop would pay for many times a frame.
+    double c = 0, s = 0;
+    for (int y = 0; y < gx.rows; ++y) {
+        const auto* px = gx.ptr<float>(y);
+        const auto* py = gy.ptr<float>(y);
+        for (int x = 0; x < gx.cols; ++x) {
+            const double a = px[x], b = py[x];
+            const double m2 = a * a + b * b;
+            if (m2 < 1) continue;
+            const double re2 = a * a - b * b, im2 = 2 * a * b;  // g^2
+            const double weight = 1 / (m2 * std::sqrt(m2));
+            c += (re2 * re2 - im2 * im2) * weight;
+            s += 2 * re2 * im2 * weight;
+        }
+    }
+    if (c == 0 && s == 0) return 0;
+    return std::atan2(s, c) / 4 * 180 / CV_PI;
+}
+
 cv::RotatedRect squaredToModules(const cv::Mat& luma, cv::RotatedRect box) {
     const cv::Rect whole = box.boundingRect() & cv::Rect(0, 0, luma.cols, luma.rows);
     const cv::Rect middle(whole.x + whole.width / 4, whole.y + whole.height / 4, whole.width / 2, whole.height / 2);
@@ -60,22 +81,7 @@ cv::RotatedRect squaredToModules(const cv::Mat& luma, cv::RotatedRect box) {
     cv::Mat gx, gy;
     cv::Sobel(luma(middle), gx, CV_32F, 1, 0);
     cv::Sobel(luma(middle), gy, CV_32F, 0, 1);
-    // Each gradient votes for its direction times four, weighted by its strength: directions 90
-    // degrees apart then fall together, and the mean vector points at the modules' axis.
-    double c = 0, s = 0;
-    for (int y = 0; y < gx.rows; ++y) {
-        const auto* px = gx.ptr<float>(y);
-        const auto* py = gy.ptr<float>(y);
-        for (int x = 0; x < gx.cols; ++x) {
-            const double m2 = double{px[x]} * px[x] + double{py[x]} * py[x];
-            if (m2 < 1) continue;
-            const double a = 4 * std::atan2(double{py[x]}, double{px[x]});
-            c += std::sqrt(m2) * std::cos(a);
-            s += std::sqrt(m2) * std::sin(a);
-        }
-    }
-    if (c == 0 && s == 0) return box;
-    const double axis = std::atan2(s, c) / 4 * 180 / CV_PI;
+    const double axis = moduleEdgeAxis(gx, gy);
     // The turn from the box's angle to the modules' axis, the short way round.
     double turn = std::fmod(axis - box.angle, 90.0);
     if (turn < -45) turn += 90;

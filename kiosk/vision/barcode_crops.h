@@ -18,6 +18,11 @@ struct Crop {
 // on average). Between 1 and 32.
 double moduleSize(const cv::Mat& luma, const cv::RotatedRect& box);
 
+// The angle (degrees, modulo 90) that the module edges seen in the gradients `gx`, `gy` (32-bit
+// float) run at: each gradient votes for its direction times four, weighted by its strength, so that
+// edges 90 degrees apart fall together.
+double moduleEdgeAxis(const cv::Mat& gx, const cv::Mat& gy);
+
 // `box` turned to the code's own axes: a code's module edges all run at one angle (modulo 90 degrees),
 // found from the gradients in the box's middle, which is more exact than the outline of a blob that
 // may hold a caption too. ZXing 1.4 reads an Aztec code turned by more than a few degrees poorly.

@@ -2,13 +2,15 @@
 // Reads the codes a screen asks for out of one camera frame, trying harder than one ZXing call, on
 // luma only, in rounds, cheapest and likeliest first:
 //   1. the areas that look like codes (dense edges), each cropped, turned to the code's own axes and
-//      scaled to about 4 pixels a module; for DataMatrix and Aztec, whose ZXing 1.4 detectors search
-//      only from the middle of the image, also a crop centred on the code with its surroundings
-//      painted over;
-//   2. the whole frame, for QR, PDF417 and Code 128 codes no region held;
+//      scaled to about 4 pixels a module; for DataMatrix and Aztec, whose ZXing 1.4 detectors lose
+//      their grid on small, blurred or turned modules, also the code's outline found and its module
+//      grid sampled and drawn again crisp (barcode_grid.h);
+//   2. the whole frame, for QR, PDF417 and Code 128 codes no region held; then, for DataMatrix and
+//      Aztec, a crop centred on each region's core with its surroundings painted over (their ZXing
+//      1.4 detectors search only from the middle of the image);
 //   3. the crops with their contrast stretched and sharpened;
-//   4. the crops at other scales than the guessed one;
-//   5. the repaired crops through ZXing's global-histogram binarizer and OpenCV's local threshold.
+//   4. the less likely grid sizes, and the crops at other scales than the guessed one;
+//   5. the grids and the repaired crops through other thresholds and binarizers.
 // It stops at the first pass that reads something, or when the frame's time budget is spent.
 //
 // Lives on the camera thread; also used by kioskctl decode. One reader may be shared by calls that

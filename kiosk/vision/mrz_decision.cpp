@@ -104,11 +104,25 @@ bool namesWellFormed(const Lines& lines) {
     return end == std::string_view::npos || names.find_first_not_of('<', end) == std::string_view::npos;
 }
 
+// A state code is letters with fillers only after them ("D<<"); a document code starts with the
+// letter of its kind (Doc 9303: A, C or I for cards, P for passports, V for visas). Nothing guards
+// these characters but their form, and a line read one cell off breaks it.
+bool codesWellFormed(const Lines& lines) {
+    const auto stateCode = [](std::string_view code) {
+        const auto fill = code.find('<');
+        return fill != 0 &&
+               (fill == std::string_view::npos || code.find_first_not_of('<', fill) == std::string_view::npos);
+    };
+    const std::string_view nationality = std::string_view(lines[1]).substr(lines.size() == 3 ? 15 : 10, 3);
+    return std::string_view("ACIPV").find(lines[0][0]) != std::string_view::npos &&
+           stateCode(std::string_view(lines[0]).substr(2, 3)) && stateCode(nationality);
+}
+
 bool fieldsValid(const Lines& lines) {
     // The reference day only picks a birth century; validity does not depend on it.
     const auto mrz =
         core::parseMrz(joined(lines), Date{std::chrono::year{2026}, std::chrono::January, std::chrono::day{1}});
-    return mrz && mrz->valid() && namesWellFormed(lines);
+    return mrz && mrz->valid() && namesWellFormed(lines) && codesWellFormed(lines);
 }
 
 void swapAt(Lines& text, const std::vector<Position>& at, const Reading& r, std::uint32_t mask) {

@@ -15,6 +15,13 @@ constexpr int kCellW = OcrbClassifier::kCellWidth;
 constexpr int kCellH = OcrbClassifier::kCellHeight;
 constexpr int kMargin = OcrbClassifier::kMargin;
 constexpr std::size_t kMaxCandidates = 6;
+// The print heights a line is cut at, as shares of the height the font predicts from the pitch
+// (the prediction first), and how sparse the sample of cells that picks one of them is.
+constexpr double kInkHeights[] = {1.0, 0.92, 0.96, 1.04, 1.08, 1.12};
+constexpr int kSampleEvery = 3;
+// A line's print may look shorter than its characters where glare washes part of it out; the
+// placements then run on from the end that was seen.
+constexpr double kShortestSpan = 0.6;
 
 float dot(cv::Point2f a, cv::Point2f b) { return a.x * b.x + a.y * b.y; }
 
@@ -51,7 +58,10 @@ std::optional<InkBand> inkBand(const cv::Mat& ink) {
     int peak = mid;
     for (int y = std::max(0, mid - kCellH / 2); y <= std::min(ink.rows - 1, mid + kCellH / 2); ++y)
         if (rows.at<float>(y) > rows.at<float>(peak)) peak = y;
-    const float threshold = 0.45f * rows.at<float>(peak);
+    // Above the strip's emptiest rows (paper between the lines), which grain and glare lift.
+    double floor = 0;
+    cv::minMaxLoc(rows, &floor);
+    const float threshold = static_cast<float>(floor) + 0.45f * (rows.at<float>(peak) - static_cast<float>(floor));
     if (rows.at<float>(peak) < 1.0f) return std::nullopt;
     InkBand band{peak, peak, 0};
     while (band.top > 0 && rows.at<float>(band.top - 1) > threshold) --band.top;
@@ -83,11 +93,18 @@ std::optional<Grid> gridOf(const cv::Mat& bandInk, double expectedPitch, int wal
     cv::Mat cols;
     cv::reduce(bandInk, cols, 0, cv::REDUCE_AVG, CV_32F);
     std::vector<float> p(cols.begin<float>(), cols.end<float>());
+    // The strip reaches well beyond the line, so its emptiest fifth is paper: noise and grain
+    // lift that floor, and the threshold sits above it rather than above zero.
     std::vector<float> sorted = p;
-    const auto tenth = static_cast<std::ptrdiff_t>(sorted.size() * 9 / 10);
-    std::nth_element(sorted.begin(), sorted.begin() + tenth, sorted.end());
-    const float threshold = 0.2f * sorted[static_cast<std::size_t>(tenth)];
-    if (threshold <= 0) return std::nullopt;
+    const auto at = [&](std::size_t tenths) {
+        const auto k = static_cast<std::ptrdiff_t>(sorted.size() * tenths / 10);
+        std::nth_element(sorted.begin(), sorted.begin() + k, sorted.end());
+        return sorted[static_cast<std::size_t>(k)];
+    };
+    const float high = at(9);
+    const float floor = at(2);
+    const float threshold = floor + 0.2f * (high - floor);
+    if (high <= floor) return std::nullopt;
     const int n = static_cast<int>(p.size());
     // From the middle of the line as found outwards while the gaps stay shorter than a character or two: fillers ('<')
     // have ink, so an MRZ line has no longer gap (though print beside the line may join it: the
@@ -137,16 +154,24 @@ cv::Mat inkOf(const cv::Mat& gray) {
     return ink;
 }
 
-// One line cut to the classifier's geometry, in up to three placements of its `count` cells (the
-// line's ends as measured, or one cell either way, where a page edge or a stray mark beside the
-// line misleads the measure); empty when its print does not fit `count` characters.
+// One line cut to the classifier's geometry: a run of cells that holds every placement of its
+// `count` characters between the line's ends as measured from the left and from the right, and a
+// cell beyond either (a page edge or a stray mark beside the line misleads the measure), cut at
+// each of kInkHeights; nullopt when its print does not fit `count` characters.
 // `lo` is where the line starts, relative to `centre` along `dir`, and `pitch` a guess from the
 // print's height: the line's far end is often lost (a run of fillers is faint at the size the
 // zone is found at), so the strip reaches as far as the longest pitch guessed would take it.
-std::vector<cv::Mat> cutLine(const cv::Mat& luma, cv::Point2f centre, cv::Point2f dir, float lo, float pitch,
-                             int count) {
+struct LineCut {
+    std::vector<cv::Mat> strips;  // `cells` cells at the classifier's geometry, one per kInkHeights
+    int cells = 0;
+    cv::Point2f firstCell;  // the middle of cell 0 in the frame
+    cv::Point2f step;       // from one cell's middle to the next's, in the frame
+};
+
+std::optional<LineCut> cutLine(const cv::Mat& luma, cv::Point2f centre, cv::Point2f dir, float lo, float pitch,
+                               int count) {
     const float aspect = static_cast<float>(kOcrbGlyphs.height) / static_cast<float>(kOcrbGlyphs.width);
-    if (pitch < 4) return {};
+    if (pitch < 4) return std::nullopt;
     StripGeometry g{{}, dir, pitch / kCellW, pitch / kCellW};
     const int width = static_cast<int>(1.4f * static_cast<float>(count + 8) * kCellW);
     const int height = 3 * kCellH;
@@ -156,7 +181,7 @@ std::vector<cv::Mat> cutLine(const cv::Mat& luma, cv::Point2f centre, cv::Point2
         g.origin = centre + g.dir * (lo - 4 * pitch) - g.normal() * (g.sy * static_cast<float>(height) / 2);
         ink = inkOf(g.cut(luma, {width, height}));
         band = inkBand(ink);
-        if (!band) return {};
+        if (!band) return std::nullopt;
         if (std::abs(band->tilt) < 0.7) break;
         // Turn the axis by the measured tilt (over half the strip's width) and cut again.
         const double angle = std::atan2(band->tilt, width / 2.0);
@@ -170,19 +195,17 @@ std::vector<cv::Mat> cutLine(const cv::Mat& luma, cv::Point2f centre, cv::Point2
     const int bandHeight = band->bottom - band->top + 1;
     const auto grid = gridOf(ink(cv::Range(band->top, band->bottom + 1), cv::Range::all()), kCellW,
                              static_cast<int>((4 * pitch - lo) / g.sx));
-    if (!grid) return {};
+    if (!grid) return std::nullopt;
     const double stripPitch = grid->pitch;
     // The band measured is only a bound: a line of fillers ('<', half as tall as a letter) looks
     // thinner than its letters. The font fixes the letters' height from the pitch.
     const double ratio = bandHeight / stripPitch;
     const double span = grid->right - grid->left;
-    if (ratio < 0.5 * aspect || ratio > 1.4 * aspect || span < (count - 2) * stripPitch ||
+    if (ratio < 0.5 * aspect || ratio > 1.4 * aspect || span < kShortestSpan * count * stripPitch ||
         span > (count + 8) * stripPitch)
-        return {};
+        return std::nullopt;
     const double inkHeight = stripPitch * aspect;
-    const double inkTop = (band->top + band->bottom) / 2.0 - inkHeight / 2;
     const auto sx = static_cast<float>(stripPitch / kCellW);
-    const auto sy = static_cast<float>(inkHeight / kCellH);
 
     // The first character's middle: the period's middle nearest half a pitch in from the ink at
     // the left end, or (when something beside the line reads as ink) from the right end.
@@ -191,39 +214,95 @@ std::vector<cv::Mat> cutLine(const cv::Mat& luma, cv::Point2f centre, cv::Point2
     };
     const double fromLeft = nearest(grid->left + stripPitch / 2);
     const double fromRight = nearest(grid->right - stripPitch / 2) - (count - 1) * stripPitch;
-    std::vector<double> firsts;
-    for (const double shift : {0.0, -1.0, 1.0})
-        for (const double anchor : {fromLeft, fromRight}) {
-            const double x = anchor + shift * stripPitch;
-            if (std::none_of(firsts.begin(), firsts.end(), [&](double f) { return std::abs(f - x) < 1; }))
-                firsts.push_back(x);
-        }
-    std::vector<cv::Mat> cuts;
-    for (const double first : firsts) {
-        const double x0 = first - stripPitch / 2;
-        if (x0 < 0 || x0 + count * stripPitch > width) continue;
+    // The placements lie on one grid, whole pitches apart: one cut spans them all and is read
+    // once, and each placement is a window of `count` of its cells.
+    double lowest = std::min(fromLeft, fromRight) - stripPitch;
+    double highest = std::max(fromLeft, fromRight) + stripPitch;
+    while (lowest - stripPitch / 2 < 0) lowest += stripPitch;
+    while (highest + (count - 0.5) * stripPitch > width) highest -= stripPitch;
+    if (highest < lowest - 1) return std::nullopt;
+    LineCut out;
+    const double x0 = lowest - stripPitch / 2;
+    const int cells = count + static_cast<int>(std::lround((highest - lowest) / stripPitch));
+    out.cells = cells;
+    for (const double tall : kInkHeights) {
+        const double top = (band->top + band->bottom) / 2.0 - tall * inkHeight / 2;
+        const auto syTall = static_cast<float>(tall * inkHeight / kCellH);
         const cv::Point2f origin =
-            g.toFrame(static_cast<float>(x0) - kMargin * sx, static_cast<float>(inkTop) - kMargin * sy);
-        const StripGeometry out{origin, g.dir, g.sx * sx, g.sy * sy};
-        cuts.push_back(out.cut(luma, {count * kCellW + 2 * kMargin, kCellH + 2 * kMargin}));
+            g.toFrame(static_cast<float>(x0) - kMargin * sx, static_cast<float>(top) - kMargin * syTall);
+        const StripGeometry cut{origin, g.dir, g.sx * sx, g.sy * syTall};
+        out.strips.push_back(cut.cut(luma, {cells * kCellW + 2 * kMargin, kCellH + 2 * kMargin}));
+        if (out.strips.size() == 1) {
+            out.firstCell = cut.toFrame(kMargin + kCellW / 2.0f, kMargin + kCellH / 2.0f);
+            out.step = cut.dir * (cut.sx * kCellW);
+        }
     }
-    return cuts;
+    return out;
 }
 
-float meanBest(const std::vector<MrzCharScores>& line) {
+float sumBest(const std::vector<MrzCharScores>& line, int from, int count) {
     float sum = 0;
-    for (const auto& s : line) sum += *std::max_element(s.begin(), s.end());
-    return line.empty() ? 0 : sum / static_cast<float>(line.size());
+    for (int i = from; i < from + count; ++i) {
+        const auto& s = line[static_cast<std::size_t>(i)];
+        sum += *std::max_element(s.begin(), s.end());
+    }
+    return sum;
 }
 
-// How well a placement's end cells look like characters: the placements differ most at the ends.
-float endsFit(const cv::Mat& cut, int count) {
-    constexpr int kEnd = 5;
-    if (count < 2 * kEnd) return 0;
-    const int w = kEnd * kCellW + 2 * kMargin;
-    const auto& classifier = ocrbClassifier();
-    return meanBest(classifier.classifyLine(cut(cv::Rect(0, 0, w, cut.rows)), kEnd)) +
-           meanBest(classifier.classifyLine(cut(cv::Rect((count - kEnd) * kCellW, 0, w, cut.rows)), kEnd));
+struct LineRead {
+    std::vector<MrzCharScores> scores;  // every cell of the cut
+    std::vector<float> at;              // each placement's first cell along the zone, in frame pixels
+    std::vector<float> fit;             // how much each placement's cells look like characters
+    float pitch = 0;                    // in frame pixels
+};
+
+LineRead readLine(const LineCut& cut, cv::Point2f dir, int count) {
+    LineRead r{{}, {}, {}, static_cast<float>(cv::norm(cut.step))};
+    // The print's height as the font predicts it from the pitch, or a little less or more (a
+    // page tilted away from the camera shortens one and not the other): the one whose cells, a
+    // sample of them, look most like characters.
+    const cv::Mat* strip = &cut.strips.front();
+    float bestFit = -1;
+    for (const auto& s : cut.strips) {
+        float fit = 0;
+        for (const auto& c : ocrbClassifier().classifyLine(s, cut.cells, kSampleEvery))
+            fit += std::max(0.0f, *std::max_element(c.begin(), c.end()));
+        if (fit > bestFit) bestFit = fit, strip = &s;
+    }
+    r.scores = ocrbClassifier().classifyLine(*strip, cut.cells);
+    for (int start = 0; start + count <= cut.cells; ++start) {
+        r.fit.push_back(sumBest(r.scores, start, count));
+        r.at.push_back(dot(cut.firstCell + cut.step * static_cast<float>(start), dir));
+    }
+    return r;
+}
+
+// The placement of every line at once, as each line's first cell; empty when none fits. The lines
+// of a zone start at one edge, so their first cells lie side by side across the zone. Of the
+// placements that agree so, the one whose cells look most like characters over all lines wins (a
+// placement one cell off trades a character for paper or a stray mark at one end). A line with no
+// placement beside the others' refuses the zone rather than be read one cell off.
+std::vector<int> placeLines(const std::vector<LineRead>& reads) {
+    std::vector<int> chosen;
+    float bestTotal = 0;
+    for (const auto& anchor : reads) {
+        for (const float edge : anchor.at) {
+            std::vector<int> starts;
+            float total = 0;
+            for (const auto& r : reads) {
+                const auto off = [&](std::size_t k) { return std::abs(r.at[k] - edge); };
+                std::size_t nearest = 0;
+                for (std::size_t k = 1; k < r.at.size(); ++k)
+                    if (off(k) < off(nearest)) nearest = k;
+                if (r.at.empty() || off(nearest) > 0.5f * r.pitch) break;
+                starts.push_back(static_cast<int>(nearest));
+                total += r.fit[nearest];
+            }
+            if (starts.size() == reads.size() && (chosen.empty() || total > bestTotal))
+                chosen = starts, bestTotal = total;
+        }
+    }
+    return chosen;
 }
 
 }  // namespace
@@ -240,21 +319,24 @@ std::optional<MrzObservation> observeZone(const cv::Mat& luma, const MrzZoneCand
     const float aspect = static_cast<float>(kOcrbGlyphs.height) / static_cast<float>(kOcrbGlyphs.width);
     float height = 0;
     for (const auto& line : zone.lines) height += line.height / static_cast<float>(zone.lines.size());
-    MrzObservation o;
+    std::vector<LineRead> reads;
     for (const auto& line : zone.lines) {
         const cv::Point2f mid = (line.start + line.end) * 0.5f;
         float lo = 0;
         for (const auto& other : zone.lines)
             lo = std::min({lo, dot(other.start - mid, dir), dot(other.end - mid, dir)});
-        const auto cuts = cutLine(luma, mid, dir, lo, height / aspect, charsPerLine);
-        const cv::Mat* best = nullptr;
-        float bestFit = 0;
-        for (const auto& cut : cuts) {
-            const float fit = cuts.size() == 1 ? 1 : endsFit(cut, charsPerLine);
-            if (!best || fit > bestFit) best = &cut, bestFit = fit;
-        }
-        if (!best) return std::nullopt;
-        o.lines.push_back(ocrbClassifier().classifyLine(*best, charsPerLine));
+        const auto cut = cutLine(luma, mid, dir, lo, height / aspect, charsPerLine);
+        if (!cut) return std::nullopt;
+        reads.push_back(readLine(*cut, dir, charsPerLine));
+    }
+    const auto chosen = placeLines(reads);
+    if (chosen.empty()) return std::nullopt;
+    MrzObservation o;
+    for (std::size_t l = 0; l < reads.size(); ++l) {
+        auto& scores = reads[l].scores;
+        scores.erase(scores.begin(), scores.begin() + chosen[l]);
+        scores.resize(static_cast<std::size_t>(charsPerLine));
+        o.lines.push_back(std::move(scores));
     }
     return o;
 }

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "kiosk/vision/ocrb_glyphs.h"
+#include "kiosk/vision/ocrb_training.h"
 
 namespace kiosk::vision {
 namespace {
@@ -16,35 +16,6 @@ void normaliseRow(cv::Mat row) {
     row -= mean;
     const double norm = cv::norm(row);
     if (norm > 1e-6) row /= norm;
-}
-
-cv::Mat glyphInk(std::size_t index) {
-    const auto& g = kOcrbGlyphs;
-    const auto cell = static_cast<std::size_t>(g.width * g.height);
-    cv::Mat ink(g.height, g.width, CV_8UC1);
-    std::copy_n(g.ink.begin() + static_cast<std::ptrdiff_t>(index * cell), cell, ink.ptr<unsigned char>());
-    return ink;
-}
-
-// A print's strokes come out thinner or heavier than the font's, and a camera blurs them; the
-// templates cover both so that one of them sits close to what the camera saw.
-std::vector<cv::Mat> variantsOf(const cv::Mat& ink) {
-    std::vector<cv::Mat> weights;
-    cv::Mat thin, heavy, heavier;
-    cv::erode(ink, thin, cv::getStructuringElement(cv::MORPH_ELLIPSE, {5, 5}));
-    cv::dilate(ink, heavy, cv::getStructuringElement(cv::MORPH_ELLIPSE, {3, 3}));
-    cv::dilate(ink, heavier, cv::getStructuringElement(cv::MORPH_ELLIPSE, {7, 7}));
-    std::vector<cv::Mat> out;
-    for (const cv::Mat& w : {thin, ink, heavy, heavier}) {
-        cv::Mat small;
-        cv::resize(w, small, {OcrbClassifier::kCellWidth, OcrbClassifier::kCellHeight}, 0, 0, cv::INTER_AREA);
-        small.convertTo(small, CV_32F, 1.0 / 255);
-        out.push_back(small);
-        cv::Mat blurred;
-        cv::GaussianBlur(small, blurred, {0, 0}, 0.9);
-        out.push_back(blurred);
-    }
-    return out;
 }
 
 // Ink positive: dark print on light paper becomes high values.
@@ -74,21 +45,11 @@ std::vector<double> smoothedShifts(const std::vector<cv::Point>& best) {
 }  // namespace
 
 OcrbClassifier::OcrbClassifier() {
-    const std::size_t classes = kOcrbGlyphs.alphabet.size();
-    cv::Mat mean = cv::Mat::zeros(kCellHeight, kCellWidth, CV_32F);
-    std::vector<cv::Mat> rows;
-    for (std::size_t c = 0; c < classes; ++c) {
-        const auto variants = variantsOf(glyphInk(c));
-        mean += variants[2];
-        for (const auto& v : variants) {
-            cv::Mat row = v.clone().reshape(1, 1);
-            normaliseRow(row);
-            rows.push_back(row);
-            classOf_.push_back(static_cast<int>(kMrzAlphabet.find(kOcrbGlyphs.alphabet[c])));
-        }
-    }
-    cv::vconcat(rows, templates_);
-    meanGlyph_ = mean / static_cast<double>(classes);
+    auto model = trainOcrbModel(kCellWidth, kCellHeight);
+    projection_ = std::move(model.projection);
+    templates_ = std::move(model.templates);
+    classOf_ = std::move(model.classOf);
+    meanGlyph_ = std::move(model.meanGlyph);
 }
 
 cv::Mat OcrbClassifier::correlate(const cv::Mat& ink, const std::vector<cv::Point>& at,
@@ -104,12 +65,18 @@ cv::Mat OcrbClassifier::correlate(const cv::Mat& ink, const std::vector<cv::Poin
             normaliseRow(dst);
         }
     }
+    cv::Mat kept;
+    cv::gemm(cells, projection_, 1.0, cv::noArray(), 0.0, kept, cv::GEMM_2_T);
+    for (int i = 0; i < kept.rows; ++i) {
+        cv::Mat row = kept.row(i);
+        row /= std::max(1e-6, cv::norm(row));
+    }
     cv::Mat scores;
-    cv::gemm(cells, templates_, 1.0, cv::noArray(), 0.0, scores, cv::GEMM_2_T);
+    cv::gemm(kept, templates_, 1.0, cv::noArray(), 0.0, scores, cv::GEMM_2_T);
     return scores;
 }
 
-std::vector<MrzCharScores> OcrbClassifier::classifyLine(const cv::Mat& line, int count) const {
+std::vector<MrzCharScores> OcrbClassifier::classifyLine(const cv::Mat& line, int count, int every) const {
     const cv::Mat ink = inkOf(line);
     const int span = 2 * kMargin;
     // Where each cell sits best across, against the average character; smoothed along the line.
@@ -148,11 +115,13 @@ std::vector<MrzCharScores> OcrbClassifier::classifyLine(const cv::Mat& line, int
     const int dy = bestRows[bestRows.size() / 2];
 
     const std::vector<cv::Point> shifts{{0, dy}, {-1, dy}, {1, dy}, {0, dy - 1}, {0, dy + 1}};
-    const cv::Mat scores = correlate(ink, at, shifts);
+    std::vector<cv::Point> scored;
+    for (int i = 0; i < count; i += every) scored.push_back(at[static_cast<std::size_t>(i)]);
+    const cv::Mat scores = correlate(ink, scored, shifts);
     std::vector<MrzCharScores> out(static_cast<std::size_t>(count));
     for (auto& s : out) s.fill(-1.0f);
-    for (int i = 0; i < count; ++i) {
-        auto& s = out[static_cast<std::size_t>(i)];
+    for (int i = 0; i < static_cast<int>(scored.size()); ++i) {
+        auto& s = out[static_cast<std::size_t>(i * every)];
         for (int k = 0; k < static_cast<int>(shifts.size()); ++k) {
             const float* p = scores.ptr<float>(i * static_cast<int>(shifts.size()) + k);
             for (int t = 0; t < scores.cols; ++t) {

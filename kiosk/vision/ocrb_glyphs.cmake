@@ -17,4 +17,4 @@ add_custom_command(
   DEPENDS make_ocrb_glyphs ${LOKET_OCRB_FONT}
   COMMENT "Rendering the OCR-B glyphs of the MRZ classifier"
   VERBATIM)
-target_sources(kiosk_vision PRIVATE ${CMAKE_CURRENT_BINARY_DIR}/ocrb_glyphs.cpp)
+target_sources(kiosk_vision PRIVATE ${CMAKE_CURRENT_BINARY_DIR}/ocrb_glyphs.cpp ocrb_training.cpp)

@@ -121,6 +121,23 @@ TEST(MrzDecision, LettersAfterTheFillersAreRefused) {
     EXPECT_EQ(v.reason, "fields");
 }
 
+// A first line read one cell off: the names line up as names, nothing guards them, and only the
+// codes' form gives the shift away.
+TEST(MrzDecision, FirstLineReadOneCellOffIsRefused) {
+    const std::string shifted = "L" + kTd3[0].substr(0, 43);
+    const auto v = decideMrz(clean({shifted, kTd3[1]}));
+    EXPECT_FALSE(v.accepted);
+    EXPECT_EQ(v.reason, "fields");
+}
+
+TEST(MrzDecision, StateCodeStartingWithAFillerIsRefused) {
+    auto lines = kTd1;
+    lines[0].replace(2, 3, "<UT");  // outside every check digit of a TD1
+    const auto v = decideMrz(clean(lines));
+    EXPECT_FALSE(v.accepted);
+    EXPECT_EQ(v.reason, "fields");
+}
+
 TEST(MrzDecision, ImpossibleDateIsRefused) {
     auto lines = kTd1;
     lines[1][2] = '1';  // birth month 14
