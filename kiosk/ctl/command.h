@@ -23,5 +23,6 @@ void addDevicesCommand(CLI::App& app, Runner& run);
 void addPrintTestCommand(CLI::App& app, Runner& run);
 void addDecodeCommand(CLI::App& app, Runner& run);
 void addFaceCommand(CLI::App& app, Runner& run);
+void addVerifyReceiptCommand(CLI::App& app, Runner& run);
 
 }  // namespace kiosk::ctl

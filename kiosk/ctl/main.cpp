@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     kiosk::ctl::addPrintTestCommand(app, run);
     kiosk::ctl::addDecodeCommand(app, run);
     kiosk::ctl::addFaceCommand(app, run);
+    kiosk::ctl::addVerifyReceiptCommand(app, run);
 
     try {
         app.parse(argc, argv);

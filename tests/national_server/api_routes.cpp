@@ -103,7 +103,7 @@ void getConfig(SimState& state, const httplib::Request& request, httplib::Respon
     if (!kiosk) return;
     if (request.matches[1] != kiosk->kioskId)
         return replyError(response, {"kiosk_mismatch", "a kiosk may fetch only its own configuration"});
-    auto document = state.documents->config(*kiosk);
+    auto document = state.documents->config(*kiosk, state.kiosks->atSite(kiosk->siteId));
     if (!document) return replyJson(response, 500, errorJson({"internal_error", "the configuration is unavailable"}));
     replyDocument(request, response, *document);
 }

@@ -37,6 +37,14 @@ std::optional<KioskRecord> KioskRegistry::find(std::string_view kioskId) const {
     return it->second;
 }
 
+std::vector<KioskRecord> KioskRegistry::atSite(std::string_view siteId) const {
+    const std::lock_guard lock(mutex_);
+    std::vector<KioskRecord> out;
+    for (const auto& [id, record] : kiosks_)
+        if (record.siteId == siteId) out.push_back(record);
+    return out;
+}
+
 Result<void> KioskRegistry::persist(const KioskRecord& record, std::string_view via, TimePoint now) {
     auto upsert = db_.prepare(
         "INSERT INTO kiosks (kiosk_id, site_id, signing_public_key, registered_via, registered_at) "

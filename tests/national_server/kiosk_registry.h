@@ -34,6 +34,8 @@ public:
     static Result<std::unique_ptr<KioskRegistry>> open(SimDatabase& db, std::vector<std::string> tokens);
 
     std::optional<KioskRecord> find(std::string_view kioskId) const;
+    // The kiosks enrolled at a site, in kiosk id order: whose receipts a kiosk there may be shown.
+    std::vector<KioskRecord> atSite(std::string_view siteId) const;
 
     // Adds or replaces a kiosk's key. `keyBase64` must be base64 of a 32-byte Ed25519 key.
     Result<void> add(std::string_view kioskId, std::string_view siteId, std::string_view keyBase64,

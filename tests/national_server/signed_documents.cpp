@@ -127,7 +127,7 @@ Result<void> SignedDocuments::hashPinsOnce() {
     return {};
 }
 
-Result<SignedDocument> SignedDocuments::config(const KioskRecord& kiosk) {
+Result<SignedDocument> SignedDocuments::config(const KioskRecord& kiosk, const std::vector<KioskRecord>& kioskKeys) {
     const std::lock_guard lock(mutex_);
     if (const auto it = configs_.find(kiosk.kioskId); it != configs_.end()) return it->second;
     if (auto r = hashPinsOnce(); !r) return r.error();
@@ -136,14 +136,17 @@ Result<SignedDocument> SignedDocuments::config(const KioskRecord& kiosk) {
                           {"kiosk_id", kiosk.kioskId},
                           {"site_id", kiosk.siteId},
                           {"settings", template_["settings"]},
-                          {"staff", nlohmann::json::array()}};
+                          {"staff", nlohmann::json::array()},
+                          {"kiosk_keys", nlohmann::json::array()}};
     for (auto member : template_["staff"]) {
         member["pin_hash"] = pinHashes_[member.value("staff_id", "")];
         doc["staff"].push_back(std::move(member));
     }
-    auto signedDoc = sign(doc.dump());
-    configs_[kiosk.kioskId] = signedDoc;
-    return signedDoc;
+    for (const auto& k : kioskKeys)
+        doc["kiosk_keys"].push_back(
+            {{"kiosk_id", k.kioskId}, {"site_id", k.siteId}, {"signing_public_key", toBase64(k.key)}});
+    // The same bytes for the same kiosks, so the ETag changes only when an enrolment changes them.
+    return sign(doc.dump());
 }
 
 SignedDocument SignedDocuments::replaceCatalogue(std::string_view name, const nlohmann::json& document) {

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/base/result.h"
 #include "tests/national_server/kiosk_registry.h"
@@ -41,7 +42,10 @@ public:
                                                          std::uint64_t pinSeed, TimePoint issuedAt);
 
     std::optional<SignedDocument> catalogue(std::string_view name) const;
-    Result<SignedDocument> config(const KioskRecord& kiosk);
+    // The kiosk's config, with `kioskKeys` (the enrolled kiosks of its site, itself included) as
+    // its kiosk_keys, so that it can check their receipts offline. Built again on every pull, so an
+    // enrolment shows in the next pull (and changes the ETag); a replaced config is served as set.
+    Result<SignedDocument> config(const KioskRecord& kiosk, const std::vector<KioskRecord>& kioskKeys);
 
     // Serves `document` (its compact JSON bytes) from now on, for a catalogue name or a kiosk id.
     SignedDocument replaceCatalogue(std::string_view name, const nlohmann::json& document);
@@ -65,7 +69,7 @@ private:
     std::string issuedAt_;
     mutable std::mutex mutex_;
     std::map<std::string, SignedDocument, std::less<>> catalogues_;
-    std::map<std::string, SignedDocument, std::less<>> configs_;
+    std::map<std::string, SignedDocument, std::less<>> configs_;  // replaced by an admin call
     std::map<std::string, std::string> pinHashes_;  // staff_id -> hash, made on the first config pull
 };
 

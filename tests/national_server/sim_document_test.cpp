@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "tests/national_server/signed_documents.h"
@@ -100,6 +101,43 @@ TEST_F(Documents, ConfigEtagIsStableAndAReplacedConfigChangesIt) {
     const auto after = client->get(path, {{"If-None-Match", etag}});
     EXPECT_EQ(after->status, 200);
     EXPECT_EQ(nlohmann::json::parse(*verifiedDocument(parse(after), sim->signingPublicKey()))["version"], 8);
+}
+
+// docs/api.md §6, §11: the config lists the site's enrolled kiosks and their signing keys, so that
+// a kiosk checks their receipts offline; another site's kiosk is not listed, and an enrolment
+// shows in the next pull with a new ETag.
+TEST_F(Documents, ConfigCarriesTheSiteKiosksSigningKeys) {
+    const auto neighbour = TestKiosk::make("KIOSK-3578-02", kiosk.site);
+    const auto elsewhere = TestKiosk::make("KIOSK-5306-01", "LTSA-5306");
+    startSim({"--kiosk", neighbour.argument(), "--kiosk", elsewhere.argument()});
+    const std::string path = "/v1/kiosks/" + kiosk.id + "/config";
+    const auto first = client->get(path);
+    ASSERT_TRUE(first);
+    ASSERT_EQ(first->status, 200);
+    const auto bytes = verifiedDocument(parse(first), sim->signingPublicKey());
+    ASSERT_TRUE(bytes);
+    const auto keys = nlohmann::json::parse(*bytes)["kiosk_keys"];
+    ASSERT_TRUE(keys.is_array());
+    std::map<std::string, std::string> listed;
+    for (const auto& k : keys) {
+        EXPECT_EQ(k["site_id"], kiosk.site);
+        listed[k["kiosk_id"].get<std::string>()] = k["signing_public_key"].get<std::string>();
+    }
+    EXPECT_EQ(listed, (std::map<std::string, std::string>{{kiosk.id, kiosk.publicKeyBase64()},
+                                                          {neighbour.id, neighbour.publicKeyBase64()}}));
+
+    const auto etag = first->get_header_value("ETag");
+    EXPECT_EQ(client->get(path, {{"If-None-Match", etag}})->status, 304);
+    const auto newcomer = TestKiosk::make("KIOSK-3578-03", kiosk.site);
+    client->admin("POST", "/admin/kiosks",
+                  {{"kiosk_id", newcomer.id},
+                   {"site_id", newcomer.site},
+                   {"signing_public_key", newcomer.publicKeyBase64()}});
+    const auto after = client->get(path, {{"If-None-Match", etag}});
+    ASSERT_EQ(after->status, 200);
+    EXPECT_NE(after->get_header_value("ETag"), etag);
+    const auto again = nlohmann::json::parse(*verifiedDocument(parse(after), sim->signingPublicKey()));
+    EXPECT_EQ(again["kiosk_keys"].size(), 3u);
 }
 
 TEST_F(Documents, EveryCatalogueIsServedSignedWithItsFields) {
