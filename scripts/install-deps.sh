@@ -34,6 +34,8 @@ packages=(
   # runtime: the fonts, and the voice that reads each screen's instruction aloud (espeak-ng's
   # Indonesian and English voices)
   fonts-noto-core espeak-ng
+  # the headless demo (scripts/demo.sh) reads the simulator's answers
+  jq curl
 )
 
 if [[ "${1:-}" == "--bench" ]]; then

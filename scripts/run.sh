@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and starts the kiosk. With a display it opens the kiosk
-# (add --windowed for a window); without one it plays the demo visit (assets/scenarios/demo.txt)
-# headless on SDL's offscreen driver, saves every screen as PNG under screenshots/ and exits.
+# (add --windowed for a window); without one it starts the national server simulator on loopback and
+# plays the demo visit (assets/scenarios/demo.txt) headless on SDL's offscreen driver, saving every
+# screen and every printed receipt as PNG under demo/, then prints what the server received.
 # Extra arguments go to the kiosk (e.g. --script FILE; see docs/scenario-scripts.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,5 +10,9 @@ scripts/install-deps.sh
 source scripts/env.sh
 
 cmake --preset dev >/dev/null
-cmake --build --preset dev -j "$(nproc)" --target kiosk kioskctl
+cmake --build --preset dev -j "$(nproc)" --target kiosk kioskctl national-server-sim
+# Headless and without arguments: the whole demo, against the national server simulator.
+if [[ $# -eq 0 && -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
+  exec scripts/demo.sh demo
+fi
 exec build/bin/kiosk "$@"

@@ -40,6 +40,11 @@ std::variant<Options, ExitNow> parseCommandLine(int argc, const char* const* arg
     std::string size;
     std::string assets;
     std::string lang{ui::languageCode(options.language)};
+    std::string config;
+    app.add_option("--config", config,
+                   "The kiosk's settings file (config/kiosk.example.toml): store, keys, server, devices. Without "
+                   "it nothing can be saved")
+        ->type_name("FILE");
     app.add_flag("--windowed", options.windowed, "Open a window instead of filling the screen");
     app.add_option("--script", script, "Replay a scenario script (docs/scenario-scripts.md) without a display and exit")
         ->type_name("FILE");
@@ -68,6 +73,7 @@ std::variant<Options, ExitNow> parseCommandLine(int argc, const char* const* arg
         return ExitNow{kUsageError};
     }
     if (!script.empty()) options.script = script;
+    if (!config.empty()) options.config = config;
     if (!screenshots.empty()) options.screenshots = screenshots;
     options.idleTimeout = std::chrono::seconds{idleSeconds};
     options.countdown = std::chrono::seconds{countdownSeconds};

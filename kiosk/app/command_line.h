@@ -1,5 +1,5 @@
 #pragma once
-// kiosk [--windowed] [--script FILE] [--screenshots DIR] [--size WxH] [--assets DIR] [--lang id|en]
+// kiosk [--config FILE] [--windowed] [--script FILE] [--screenshots DIR] [--size WxH] [--assets DIR] [--lang id|en]
 //       [--idle-timeout SECONDS] [--countdown SECONDS] [--version] [--help]
 
 #include <chrono>
@@ -16,6 +16,7 @@ namespace kiosk::app {
 
 struct Options {
     bool windowed = false;
+    std::optional<std::filesystem::path> config;       // the settings file: store, keys, server, devices
     std::optional<std::filesystem::path> script;       // replay this scenario headless and exit
     std::optional<std::filesystem::path> screenshots;  // where a headless run saves its PNGs
     std::optional<ui::Size> size;

@@ -1,11 +1,17 @@
 #include "kiosk/app/kiosk_app.h"
 
+#include <stdlib.h>  // mkdtemp
+
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <optional>
 #include <system_error>
 #include <variant>
 
 #include "kiosk/app/command_line.h"
 #include "kiosk/app/espeak_speaker.h"
+#include "kiosk/app/kiosk_services.h"
 #include "kiosk/app/launch.h"
 #include "kiosk/app/main_loop.h"
 #include "kiosk/app/scenario_player.h"
@@ -46,6 +52,32 @@ int playHeadless(ui::Display& display, Session& session, const Options& options,
     return 0;
 }
 
+// A kiosk played headless without its settings file still saves and prints, into a store made
+// for the run: the demo works on any laptop. Nothing of it outlives the run but the printed
+// receipts, drawn as PNGs beside the screenshots.
+struct DemoSettings {
+    std::filesystem::path dir;
+    std::filesystem::path file;
+    ~DemoSettings() {
+        std::error_code ec;
+        if (!dir.empty()) std::filesystem::remove_all(dir, ec);
+    }
+};
+
+Result<void> writeDemoSettings(DemoSettings& demo, const std::filesystem::path& receipts) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "loket-demo-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) return makeError("demo.settings", "cannot create a folder for the demo's store");
+    demo.dir = pattern;
+    demo.file = demo.dir / "kiosk.toml";
+    std::ofstream out(demo.file);
+    out << "[kiosk]\nid = \"KIOSK-DEMO-01\"\nsite_id = \"LTSA-DEMO\"\n\n"
+        << "[store]\ndatabase = \"kiosk.db\"\nmaster_key = \"master.key\"\n\n"
+        << "[sync]\ndevice_key = \"device.key\"\nstate_dir = \"sync\"\n\n"
+        << "[devices.printer]\nbackend = \"simulated\"\noutput_dir = \"" << receipts.string() << "\"\n";
+    if (!out.flush()) return makeError("demo.settings", "cannot write " + demo.file.string());
+    return {};
+}
+
 }  // namespace
 
 int runKiosk(int argc, const char* const* argv) {
@@ -73,12 +105,36 @@ int runKiosk(int argc, const char* const* argv) {
     RecordingSpeaker recording;
     EspeakSpeaker espeak;
     Speaker& speaker = headless ? static_cast<Speaker&>(recording) : static_cast<Speaker&>(espeak);
-    Session session(settings, *texts, speaker, &beeper);
+
+    // With its settings file the kiosk saves, signs, prints and uploads; without it, it only shows.
+    SystemClock clock;
+    DemoSettings demo;  // outlives the services, whose store lives in its folder
+    std::unique_ptr<KioskServices> services;
+    std::optional<std::filesystem::path> config = options.config;
+    if (!config && headless) {
+        const auto receipts = std::filesystem::absolute(options.screenshots.value_or("screenshots")) / "receipts";
+        std::error_code ec;
+        std::filesystem::create_directories(receipts, ec);
+        if (auto written = writeDemoSettings(demo, receipts); !written) return fail(written.error());
+        config = demo.file;
+    }
+    if (config) {
+        auto opened = KioskServices::open(*config, *texts, clock);
+        if (!opened) return fail(opened.error());
+        services = std::move(*opened);
+        for (const auto& note : services->notes()) std::cerr << "kiosk: " << note.code << ": " << note.detail << '\n';
+        services->applyTo(settings, localToday());
+    }
+    Session session(settings, *texts, speaker, &beeper, services ? &services->journeys() : nullptr);
 
     if (headless) {
         if (!options.script && !options.screenshots)
             std::cerr << "kiosk: no display; playing the demo visit into screenshots/\n";
-        return playHeadless(*display, session, options, *assets, beeper, recording);
+        const int played = playHeadless(*display, session, options, *assets, beeper, recording);
+        // A scripted visit ends when what it saved has reached the server (or the server is not there).
+        if (services && played == 0 && !services->drain(std::chrono::seconds{60}))
+            std::cerr << "kiosk: some submissions are still queued; they go when the server answers\n";
+        return played;
     }
     return runMainLoop(*display, session);
 }

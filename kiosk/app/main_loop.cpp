@@ -2,7 +2,11 @@
 
 #include <chrono>
 
+#include "kiosk/base/date.h"
+
 namespace kiosk::app {
+
+Date localToday() { return dateAt(std::chrono::system_clock::now(), kLocalUtcOffset); }
 
 int runMainLoop(ui::Display& display, Session& session) {
     using Clock = std::chrono::steady_clock;
@@ -15,7 +19,7 @@ int runMainLoop(ui::Display& display, Session& session) {
         if (input.quit) return 0;
 
         const auto now = Clock::now();
-        session.apply(flow::Tick{now});
+        session.apply(flow::Tick{now, localToday()});
         const bool holding = input.touch.current.has_value();
         if (!session.needsDraw() && !input.events && !holding) continue;  // the last frame stays on screen
 

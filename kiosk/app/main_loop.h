@@ -3,12 +3,21 @@
 // flow with the time, draw, present; until SIGINT/SIGTERM, which SDL turns into its quit event.
 // In fullscreen the window's own close (Alt-F4) does not quit: see Display. Runs on the main thread.
 
+#include <chrono>
+
 #include "kiosk/app/session.h"
+#include "kiosk/base/date.h"
 #include "kiosk/ui/catalog.h"
 #include "kiosk/ui/display.h"
 #include "kiosk/ui/language.h"
 
 namespace kiosk::app {
+
+// The kiosk's civil day is Western Indonesian Time (WIB, UTC+7, no daylight saving). Centres in
+// WITA or WIT will set it from the configuration (issue 10).
+inline constexpr std::chrono::minutes kLocalUtcOffset{7 * 60};
+// Today at the kiosk, from the system clock.
+Date localToday();
 
 // Returns the process exit code.
 int runMainLoop(ui::Display& display, Session& session);

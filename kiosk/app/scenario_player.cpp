@@ -6,6 +6,8 @@
 #include <ostream>
 #include <string>
 
+#include "kiosk/app/main_loop.h"
+#include "kiosk/app/still_photo.h"
 #include "kiosk/base/overloaded.h"
 #include "kiosk/ui/screen_targets.h"
 
@@ -84,7 +86,7 @@ private:
         const auto until = now_ + by;
         while (now_ < until) {
             now_ = std::min(now_ + kTickEvery, until);
-            session_.apply(flow::Tick{now_});
+            session_.apply(flow::Tick{now_, today_});
             if (held) {
                 if (auto drawn = draw(*held); !drawn) return drawn;
             }
@@ -139,6 +141,15 @@ private:
     }
 
     Result<void> camera(const std::filesystem::path& image) {
+        // On the photo step the picture is held in front of the camera until the photo is taken.
+        if (const auto* reg = std::get_if<flow::RegistrationScreen>(&session_.state().screen);
+            reg && reg->step == flow::RegStep::Photo) {
+            if (auto paced = advance(kScriptPace); !paced) return paced;
+            auto photo = photoFromStill(image);
+            if (!photo) return failed(photo.error().code + ": " + photo.error().detail);
+            session_.takePhoto(std::move(*photo), now_);
+            return settle();
+        }
         std::ifstream in(image, std::ios::binary);
         if (!in) return failed("cannot read the camera image " + image.string());
         session_.recordCameraImage(
@@ -164,6 +175,7 @@ private:
     std::filesystem::path dir_;
     std::ostream& out_;
     flow::Instant now_{};
+    Date today_ = localToday();  // the steady clock is fake, the calendar day is the real one
     int line_ = 0;
     std::string lastSaved_;
     std::vector<std::filesystem::path> files_;

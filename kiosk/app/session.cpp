@@ -2,6 +2,7 @@
 
 #include <string.h>  // explicit_bzero
 
+#include "kiosk/base/overloaded.h"
 #include "kiosk/ui/flow_layouts.h"
 #include "kiosk/ui/screen_targets.h"
 #include "kiosk/ui/screens.h"
@@ -12,23 +13,41 @@ void VisitBuffers::wipe() {
     if (!cameraImage.empty()) explicit_bzero(cameraImage.data(), cameraImage.size());
     cameraImage.clear();
     cameraImage.shrink_to_fit();
+    if (!photo.empty()) explicit_bzero(photo.data(), photo.size());
+    photo.clear();
+    photo.shrink_to_fit();
     scans = 0;
 }
 
-Session::Session(const flow::FlowSettings& settings, const ui::Catalogs& texts, Speaker& speaker, ui::Beeper* beeper)
-    : texts_(texts), speaker_(speaker), beeper_(beeper), state_(flow::startState(settings)) {}
+Session::Session(const flow::FlowSettings& settings, const ui::Catalogs& texts, Speaker& speaker, ui::Beeper* beeper,
+                 JourneyServices* services)
+    : texts_(texts), speaker_(speaker), beeper_(beeper), services_(services), state_(flow::startState(settings)) {}
 
 void Session::apply(const flow::Event& event) {
-    if (std::holds_alternative<flow::CodeScanned>(event) || std::holds_alternative<flow::MrzScanned>(event))
-        ++buffers_.scans;
-    auto step = flow::onEvent(state_, event);
-    state_ = std::move(step.state);
-    for (const auto& command : step.commands) run(command);
+    // The answers to commands are applied after the commands of the step that asked for them, in order.
+    std::vector<flow::Event> pending{event};
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        const flow::Event& e = pending[i];
+        if (std::holds_alternative<flow::CodeScanned>(e) || std::holds_alternative<flow::MrzScanned>(e))
+            ++buffers_.scans;
+        auto step = flow::onEvent(state_, e);
+        state_ = std::move(step.state);
+        for (const auto& command : step.commands)
+            if (auto answer = run(command)) pending.push_back(std::move(*answer));
+    }
 }
 
 void Session::recordCameraImage(std::vector<std::uint8_t> bytes) {
-    buffers_.wipe();
+    if (!buffers_.cameraImage.empty()) explicit_bzero(buffers_.cameraImage.data(), buffers_.cameraImage.size());
     buffers_.cameraImage = std::move(bytes);
+}
+
+void Session::takePhoto(std::vector<std::uint8_t> jpeg, flow::Instant at) {
+    const auto* reg = std::get_if<flow::RegistrationScreen>(&state_.screen);
+    if (!reg || reg->step != flow::RegStep::Photo) return;
+    if (!buffers_.photo.empty()) explicit_bzero(buffers_.photo.data(), buffers_.photo.size());
+    buffers_.photo = std::move(jpeg);
+    apply(flow::PhotoTaken{at});
 }
 
 void Session::frame(ui::Painter& painter, const ui::Touch& touch, flow::Instant now) {
@@ -60,24 +79,47 @@ void Session::watchStaffCorner(const ui::Touch& touch, ui::Size window, flow::In
     }
 }
 
-void Session::run(const flow::Command& command) {
-    std::visit(
-        [&](const auto& c) {
-            using C = std::decay_t<decltype(c)>;
-            if constexpr (std::is_same_v<C, flow::SpeakInstruction>) {
+std::optional<flow::Event> Session::run(const flow::Command& command) {
+    return std::visit(
+        Overloaded{
+            [&](const flow::SpeakInstruction&) -> std::optional<flow::Event> {
                 const auto text = ui::instructionFor(state_, texts_);
                 if (!text.empty()) speaker_.say(text, state_.visit.language);
-            } else if constexpr (std::is_same_v<C, flow::StopSpeaking>) {
+                return std::nullopt;
+            },
+            [&](const flow::StopSpeaking&) -> std::optional<flow::Event> {
                 speaker_.stop();
-            } else if constexpr (std::is_same_v<C, flow::Beep>) {
+                return std::nullopt;
+            },
+            [&](const flow::Beep&) -> std::optional<flow::Event> {
                 if (beeper_) beeper_->beep();
-            } else {
-                // The flow's state is fresh already; what the app holds goes now. No print job
-                // can be pending yet: receipts arrive with the registration journey.
+                return std::nullopt;
+            },
+            [&](const flow::Wipe&) -> std::optional<flow::Event> {
+                // The flow's state is fresh already; what the app holds goes now.
                 buffers_.wipe();
                 speaker_.stop();
                 ++wipes_;
-            }
+                return std::nullopt;
+            },
+            [&](const flow::LookUpNik&) -> std::optional<flow::Event> {
+                const auto nik = state_.visit.form.text(flow::TextField::Nik);
+                return flow::NikLookedUp{state_.lastActivity, services_ && services_->nikPendingHere(nik)};
+            },
+            [&](const flow::SaveRegistration&) -> std::optional<flow::Event> {
+                if (!services_) return flow::SaveFailed{state_.lastActivity, "store.failed"};
+                auto saved = services_->saveRegistration(state_, buffers_.photo);
+                if (!saved) return flow::SaveFailed{state_.lastActivity, saved.error().code};
+                return flow::RegistrationSaved{state_.lastActivity, std::move(*saved)};
+            },
+            [&](const flow::PrintReceipt&) -> std::optional<flow::Event> {
+                const bool ok = services_ && state_.saved && services_->printReceipt(*state_.saved, state_.visit.language);
+                return flow::ReceiptPrinted{state_.lastActivity, ok};
+            },
+            [&](const flow::RecordUnderAge& r) -> std::optional<flow::Event> {
+                if (services_) services_->recordUnderAge(r.minimumAge, state_.visit.language);
+                return std::nullopt;
+            },
         },
         command);
 }

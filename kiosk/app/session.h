@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "kiosk/app/journey_services.h"
 #include "kiosk/app/speaker.h"
 #include "kiosk/core/flow/visit_flow.h"
 #include "kiosk/ui/beeper.h"
@@ -25,6 +26,7 @@ inline constexpr std::chrono::seconds kStaffHold{3};
 // here as their screens arrive; a wipe zeroes and frees all of it.
 struct VisitBuffers {
     std::vector<std::uint8_t> cameraImage;  // the last camera image the visit produced
+    std::vector<std::uint8_t> photo;        // the face photo (JPEG) for the registration
     int scans = 0;                          // codes and MRZs read during the visit (their text is not kept)
 
     void wipe();
@@ -32,8 +34,10 @@ struct VisitBuffers {
 
 class Session {
 public:
-    // `beeper` may be null (no sound at all).
-    Session(const flow::FlowSettings& settings, const ui::Catalogs& texts, Speaker& speaker, ui::Beeper* beeper);
+    // `beeper` may be null (no sound at all); `services` may be null (no store: nothing can be
+    // saved, and the journey says so).
+    Session(const flow::FlowSettings& settings, const ui::Catalogs& texts, Speaker& speaker, ui::Beeper* beeper,
+            JourneyServices* services = nullptr);
 
     const flow::FlowState& state() const { return state_; }
     const VisitBuffers& buffers() const { return buffers_; }
@@ -41,6 +45,8 @@ public:
 
     void apply(const flow::Event& event);
     void recordCameraImage(std::vector<std::uint8_t> bytes);
+    // The face photo the camera took (a JPEG): kept for the visit, and the flow is told.
+    void takePhoto(std::vector<std::uint8_t> jpeg, flow::Instant at);
 
     // Draws the current view with this frame's touch, turns a finished tap into a flow::Tap for
     // the view the finger went down on, and watches for the staff long press. Present afterwards.
@@ -51,12 +57,14 @@ public:
     bool needsDraw() const { return !drawn_ || *drawn_ != state_; }
 
 private:
-    void run(const flow::Command& command);
+    // Carries out a command; the app's answer, if the flow waits for one, comes back as an event.
+    std::optional<flow::Event> run(const flow::Command& command);
     void watchStaffCorner(const ui::Touch& touch, ui::Size window, flow::Instant now);
 
     const ui::Catalogs& texts_;
     Speaker& speaker_;
     ui::Beeper* beeper_;
+    JourneyServices* services_;
     flow::FlowState state_;
     std::optional<flow::FlowState> drawn_;  // what the screen shows
     std::optional<flow::ViewId> pressView_;

@@ -98,9 +98,12 @@ EligibilityRules::EligibilityRules(AgePolicy policy, const Clock& clock, std::ch
     : policy_(std::move(policy)), clock_(clock), utcOffset_(utcOffset) {}
 
 Eligibility EligibilityRules::assess(const EligibilityInput& input) const {
-    const Date today = dateAt(clock_.now(), utcOffset_);
+    return assessEligibility(policy_, input, dateAt(clock_.now(), utcOffset_));
+}
+
+Eligibility assessEligibility(const AgePolicy& policy, const EligibilityInput& input, Date today) {
     Eligibility out;
-    out.minimumAge = policy_.minimumAge(input.destination, input.sector);
+    out.minimumAge = policy.minimumAge(input.destination, input.sector);
     checkAge(input, today, out);
     checkIdentityMatch(input, out);
     checkPassport(input, today, out);

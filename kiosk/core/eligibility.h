@@ -24,6 +24,7 @@ struct AgeRule {
     std::string destination;  // ISO 3166 alpha-3 as in an MRZ, e.g. "HKG"
     std::string sector;       // e.g. "domestic"
     int minimumAge = kLegalMinimumAge;
+    friend bool operator==(const AgeRule&, const AgeRule&) = default;
 };
 
 class AgePolicy {
@@ -35,6 +36,8 @@ public:
     // The most specific rule wins (destination and sector, then sector, then destination); among
     // equally specific rules the highest age wins.
     int minimumAge(std::string_view destination, std::string_view sector) const;
+
+    friend bool operator==(const AgePolicy&, const AgePolicy&) = default;
 
 private:
     int defaultMinimum_ = kLegalMinimumAge;
@@ -79,6 +82,9 @@ struct Eligibility {
 };
 
 inline constexpr int kPassportMarginMonths = 6;
+
+// The checks as of `today` (the local calendar day at the kiosk).
+Eligibility assessEligibility(const AgePolicy& policy, const EligibilityInput& input, Date today);
 
 // Lives on whichever thread owns the flow; holds no state between calls.
 class EligibilityRules {

@@ -50,23 +50,6 @@ std::optional<flow::Action> drawNumberEntry(Painter& p, const EntryLayout& l, co
 
 }  // namespace
 
-std::optional<flow::Action> drawPhoneEntry(Painter& p, const Catalogs& texts, const flow::FlowState& state,
-                                           const Touch& touch) {
-    const auto l = layoutEntry(p.size());
-    const auto& m = l.metrics;
-    const Catalog& say = texts.in(state.visit.language);
-    const auto digits = state.visit.phone.view();
-    const bool complete = flow::isCompletePhone(digits);
-    auto action = drawNumberEntry(p, l, say, Text::PhoneTitle, Text::PhonePrompt, inGroups(digits),
-                                  say.text(complete ? Text::PhoneComplete : Text::PhoneIncomplete),
-                                  complete ? colors::kPrimary : colors::kInkSoft, touch);
-    p.text(say.text(Text::PhoneFieldLabel), l.fieldLabel,
-           TextStyle{m.type.body, Weight::Bold, colors::kInk, Align::Left});
-    if (drawBackButton(p, say, l.back, m, touch)) action = flow::BackTapped{};
-    if (drawListenButton(p, say, touch)) action = flow::ListenTapped{};
-    return action;
-}
-
 std::optional<flow::Action> drawStaffPin(Painter& p, const Catalogs& texts, const flow::FlowState& state,
                                          const Touch& touch) {
     const auto l = layoutEntry(p.size());

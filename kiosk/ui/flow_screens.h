@@ -1,5 +1,5 @@
 #pragma once
-// Draw functions for the flow's own views: the phone step, the staff PIN, the "need more time?"
+// Draw functions for the flow's own views: the staff PIN, the "need more time?"
 // dialog and the listen-again button. Like every screen they keep no state: they draw from the
 // flow's state and the frame's touch and return the Action a tap asked for.
 
@@ -15,8 +15,6 @@
 
 namespace kiosk::ui {
 
-std::optional<flow::Action> drawPhoneEntry(Painter& p, const Catalogs& texts, const flow::FlowState& state,
-                                           const Touch& touch);
 std::optional<flow::Action> drawStaffPin(Painter& p, const Catalogs& texts, const flow::FlowState& state,
                                          const Touch& touch);
 // Dims whatever is drawn and asks "Perlu waktu lagi?" with the seconds left.

@@ -135,19 +135,22 @@ std::optional<Key> drawKeyboard(Painter& p, const Touch& touch, KeyboardKind kin
         const int iconSide = std::min(face.h * 45 / 100, m.px(6));
         const Rect iconBox{face.centre().x - iconSide / 2, face.centre().y - iconSide / 2, iconSide, iconSide};
         const Rect labelBox = face.inset(std::max(2, m.px(1)), 0);
+        // Low keys (a letter keyboard under a field in landscape) take smaller letters.
+        const int characterPx = std::min(m.type.action, face.h * 6 / 10);
+        const int wordPx = std::min(m.type.control, face.h * 5 / 10);
         switch (key.role) {
         case KeyRole::Character: {
             const char c = shown(key.character, shifted);
-            p.text(std::string_view(&c, 1), labelBox, TextStyle{m.type.action, Weight::Bold, ink, Align::Centre});
+            p.text(std::string_view(&c, 1), labelBox, TextStyle{characterPx, Weight::Bold, ink, Align::Centre});
             break;
         }
         case KeyRole::Shift: p.icon(Icon::Shift, iconBox, colors::kOutline); break;
         case KeyRole::Backspace: p.icon(Icon::Backspace, iconBox, colors::kOutline); break;
         case KeyRole::Space:
-            p.text(texts.text(Text::KeyboardSpace), labelBox, TextStyle{m.type.control, Weight::Bold, ink});
+            p.text(texts.text(Text::KeyboardSpace), labelBox, TextStyle{wordPx, Weight::Bold, ink});
             break;
         case KeyRole::Done:
-            p.text(texts.text(Text::KeyboardDone), labelBox, TextStyle{m.type.control, Weight::Bold, ink});
+            p.text(texts.text(Text::KeyboardDone), labelBox, TextStyle{wordPx, Weight::Bold, ink});
             break;
         }
         if (touch.tappedInside(key.rect)) {

@@ -2,6 +2,7 @@
 
 #include "kiosk/ui/flow_layouts.h"
 #include "kiosk/ui/layout.h"
+#include "kiosk/ui/registration_screens.h"
 
 namespace kiosk::ui {
 namespace {
@@ -46,10 +47,8 @@ std::vector<NamedTarget> targetsOf(const flow::FlowState& state, Size window) {
         addLanguages(out, l.languages);
         out.push_back({"back", l.back});
         out.push_back({"next", l.next});
-    } else if (on<flow::PhoneEntryScreen>(state)) {
-        const auto l = layoutEntry(window);
-        addKeypad(out, l);
-        out.push_back({"back", l.back});
+    } else if (!on<flow::StaffPinScreen>(state)) {
+        for (auto& t : journeyTargets(state, window)) out.push_back({std::move(t.name), t.place});
     } else {
         const auto l = layoutEntry(window);
         addKeypad(out, l);
@@ -81,8 +80,8 @@ std::string instructionFor(const flow::FlowState& state, const Catalogs& texts) 
         return joined({say.text(Text::AttractWelcome), say.text(Text::AttractBody), say.text(Text::AttractFreeNotice)});
     if (on<flow::LanguageChoiceScreen>(state))
         return joined({say.text(Text::LanguageChoiceTitle), say.text(Text::LanguageChoicePrompt)});
-    if (on<flow::PhoneEntryScreen>(state)) return joined({say.text(Text::PhoneTitle), say.text(Text::PhonePrompt)});
-    return {};
+    if (on<flow::StaffPinScreen>(state)) return {};
+    return journeyInstruction(state, say);
 }
 
 }  // namespace kiosk::ui

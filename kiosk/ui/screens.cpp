@@ -2,6 +2,7 @@
 
 #include "kiosk/ui/flow_screens.h"
 #include "kiosk/ui/layout.h"
+#include "kiosk/ui/registration_screens.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/widgets.h"
 
@@ -75,7 +76,8 @@ std::optional<Event> drawLanguageChoice(Painter& p, const Catalogs& texts, Langu
     return event;
 }
 
-std::optional<Event> drawVisit(Painter& p, const Catalogs& texts, const flow::FlowState& state, const Touch& touch) {
+std::optional<Event> drawVisit(Painter& p, const Catalogs& texts, const flow::FlowState& state, const Touch& touch,
+                               const JourneyView& view) {
     // Under the dialog the screen stays visible but takes no taps.
     const Touch screenTouch = state.countdown ? Touch{} : touch;
     const Language language = state.visit.language;
@@ -83,8 +85,16 @@ std::optional<Event> drawVisit(Painter& p, const Catalogs& texts, const flow::Fl
     if (std::holds_alternative<LanguageChoiceScreen>(state.screen)) {
         event = drawLanguageChoice(p, texts, language, screenTouch);
         if (drawListenButton(p, texts.in(language), screenTouch)) event = flow::ListenTapped{};
-    } else if (std::holds_alternative<flow::PhoneEntryScreen>(state.screen)) {
-        event = drawPhoneEntry(p, texts, state, screenTouch);
+    } else if (std::holds_alternative<flow::MenuScreen>(state.screen)) {
+        event = drawMenu(p, texts, state, screenTouch);
+    } else if (std::holds_alternative<flow::RegistrationScreen>(state.screen)) {
+        event = drawRegistrationStep(p, texts, state, view, screenTouch);
+    } else if (std::holds_alternative<flow::SavingScreen>(state.screen)) {
+        event = drawSaving(p, texts, state, screenTouch);
+    } else if (std::holds_alternative<flow::ReceiptScreen>(state.screen)) {
+        event = drawReceipt(p, texts, state, screenTouch);
+    } else if (std::holds_alternative<flow::UnderAgeScreen>(state.screen)) {
+        event = drawUnderAge(p, texts, state, screenTouch);
     } else if (std::holds_alternative<flow::StaffPinScreen>(state.screen)) {
         event = drawStaffPin(p, texts, state, screenTouch);
     } else {

@@ -9,6 +9,8 @@
 #include "kiosk/ui/painter.h"
 #include "kiosk/ui/touch.h"
 
+#include "kiosk/ui/registration_screens.h"
+
 namespace kiosk::ui {
 
 // The screens draw the flow's state and answer a tap with the flow's Action; the app stamps it
@@ -25,6 +27,8 @@ std::optional<Event> drawAttract(Painter& p, const Catalogs& texts, Language lan
 std::optional<Event> drawLanguageChoice(Painter& p, const Catalogs& texts, Language language, const Touch& touch);
 
 // Draws whichever view the flow is on: its screen, with "need more time?" over it while that runs.
-std::optional<Event> drawVisit(Painter& p, const Catalogs& texts, const flow::FlowState& state, const Touch& touch);
+// `view` brings what the state does not hold: the live camera picture.
+std::optional<Event> drawVisit(Painter& p, const Catalogs& texts, const flow::FlowState& state, const Touch& touch,
+                               const JourneyView& view = {});
 
 }  // namespace kiosk::ui

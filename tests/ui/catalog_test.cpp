@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 
+#include "kiosk/ui/journey_texts.h"
 #include "kiosk/ui/text_keys.h"
 
 namespace kiosk::flow {
@@ -37,7 +38,11 @@ std::set<std::string> keysOf(const nlohmann::json& j) {
     return keys;
 }
 
-std::set<std::string> codeKeys() { return {kTextKeys.begin(), kTextKeys.end()}; }
+std::set<std::string> codeKeys() {
+    std::set<std::string> keys(kTextKeys.begin(), kTextKeys.end());
+    for (auto& key : journeyTextKeys()) keys.insert(std::move(key));
+    return keys;
+}
 
 class CatalogFile : public ::testing::TestWithParam<Language> {};
 
@@ -73,10 +78,22 @@ TEST(Catalogs, BothLanguagesHaveTheSameKeys) { EXPECT_EQ(keysOf(readJson("id")),
 TEST(Catalogs, IndonesianIsTranslatedNotCopiedFromEnglish) {
     const auto id = readJson("id");
     const auto en = readJson("en");
-    // The kiosk's name, and names the two languages happen to share.
-    const std::set<std::string> sameInBoth = {"app.name",         "month.april",      "month.september",
-                                              "month.november",   "country.malaysia", "country.taiwan",
-                                              "country.hong_kong"};
+    // The kiosk's name, names the two languages happen to share, and the names of certificates.
+    const std::set<std::string> sameInBoth = {"app.name",
+                                              "month.april",
+                                              "month.september",
+                                              "month.november",
+                                              "country.malaysia",
+                                              "country.taiwan",
+                                              "country.hong_kong",
+                                              "option.destination.MY",
+                                              "option.destination.TW",
+                                              "option.destination.HK",
+                                              "option.education.diploma",
+                                              "option.lang.zh",
+                                              "option.cert.eps_topik",
+                                              "option.cert.ssw_kaigo",
+                                              "receipt.missing_item"};
     for (const auto& [key, value] : id.items())
         if (!sameInBoth.contains(key)) {
             EXPECT_NE(value, en[key]) << key;

@@ -14,6 +14,7 @@
 #include "kiosk/ui/display.h"
 #include "kiosk/ui/flow_layouts.h"
 #include "kiosk/ui/flow_screens.h"
+#include "kiosk/ui/registration_layouts.h"
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/text_field.h"
 
@@ -87,42 +88,35 @@ protected:
     flow::FlowState state_;
 };
 
-TEST_P(FlowScreen, ThePhoneStepIsDrawnAndItsTextsFit) {
-    state_.screen = flow::PhoneEntryScreen{};
-    ASSERT_TRUE(state_.visit.phone.append("0812345678901"));
-    drawVisit(painter(), *texts_, state_, Touch{});
-    EXPECT_GT(drawnColours(), 100U);
-    const auto l = layoutEntry(GetParam().size);
-    const auto& m = l.metrics;
-    auto buttons = l.buttons();
-    buttons.pop_back();  // the phone step has no action yet
-    buttons.push_back(listenButtonRect(GetParam().size));
-    expectTargets(buttons);
-    expectLineFits(say().text(Text::PhoneTitle), m.type.heading, Weight::Bold, l.title, "title");
-    expectParagraphFits(say().text(Text::PhonePrompt), m.type.body, Weight::Regular, l.prompt, "prompt");
-    expectLineFits(say().text(Text::PhoneFieldLabel), m.type.body, Weight::Bold, l.fieldLabel, "field label");
-    expectLineFits(inGroups(state_.visit.phone.view()), m.type.action, Weight::Bold, l.field.inset(m.px(3), 0),
-                   "the longest number");
-    expectParagraphFits(say().text(Text::PhoneIncomplete), m.type.body, Weight::Regular, l.message, "incomplete");
-    expectParagraphFits(say().text(Text::PhoneComplete), m.type.body, Weight::Regular, l.message, "complete");
-    expectLineFits(say().text(Text::CommonBack), m.type.control, Weight::Bold,
-                   buttonParts(l.back, m, true, false).label, "back");
-    expectLineFits(say().text(Text::SpeechListenAgain), m.type.control, Weight::Bold,
-                   buttonParts(listenButtonRect(GetParam().size), m, false, false).label, "listen");
-}
-
-TEST_P(FlowScreen, ThePhoneKeypadTypesEveryDigitAndDeletes) {
-    state_.screen = flow::PhoneEntryScreen{};
+// Every key a journey step's keyboard shows, tapped in its middle, answers with its own action.
+TEST_P(FlowScreen, TheNikKeypadTypesEveryDigitAndDeletes) {
+    state_.screen = flow::RegistrationScreen{flow::RegStep::Nik};
     std::string typed;
     int deletes = 0;
-    for (const Key& key : layoutEntry(GetParam().size).keys()) {
-        const auto action = drawPhoneEntry(painter(), *texts_, state_, Touch::tapAt(key.rect.centre()));
-        ASSERT_TRUE(action);
+    for (const auto& target : journeyTargets(state_, GetParam().size)) {
+        if (!target.name.starts_with("key-") && target.name != "delete") continue;
+        const auto action = drawVisit(painter(), *texts_, state_, Touch::tapAt(target.place.centre()));
+        ASSERT_TRUE(action) << target.name;
         if (const auto* k = std::get_if<flow::KeyTapped>(&*action)) typed += k->key;
         if (std::holds_alternative<flow::DeleteTapped>(*action)) ++deletes;
     }
     EXPECT_EQ(typed, "1234567890");  // in the telephone order, 0 under 8
     EXPECT_EQ(deletes, 1);
+}
+
+TEST_P(FlowScreen, TheNameKeyboardTypesCapitalsAndSpace) {
+    state_.screen = flow::RegistrationScreen{flow::RegStep::Name};
+    std::string typed;
+    for (const auto& target : journeyTargets(state_, GetParam().size)) {
+        if (!target.name.starts_with("key-") && target.name != "space") continue;
+        const auto action = drawVisit(painter(), *texts_, state_, Touch::tapAt(target.place.centre()));
+        ASSERT_TRUE(action) << target.name;
+        const auto* k = std::get_if<flow::KeyTapped>(&*action);
+        ASSERT_TRUE(k) << target.name;
+        EXPECT_EQ(target.name == "space" ? std::string("space") : "key-" + std::string(1, k->key), target.name);
+        typed += k->key;
+    }
+    for (const char c : std::string("QWERTYUIOPASDFGHJKLZXCVBNM ")) EXPECT_NE(typed.find(c), std::string::npos) << c;
 }
 
 TEST_P(FlowScreen, TheStaffPinScreenIsDrawnAndItsTextsFit) {
@@ -143,7 +137,7 @@ TEST_P(FlowScreen, TheStaffPinScreenIsDrawnAndItsTextsFit) {
 }
 
 TEST_P(FlowScreen, TheCountdownIsDrawnOverTheScreenAndItsTextsFit) {
-    state_.screen = flow::PhoneEntryScreen{};
+    state_.screen = flow::RegistrationScreen{flow::RegStep::Nik};
     drawVisit(painter(), *texts_, state_, Touch{});
     auto plain = display_->capture();
     state_.countdown = flow::Countdown{{}, 20};

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/ui/journey_texts.h"
 #include "kiosk/ui/language.h"
 #include "kiosk/ui/text_format.h"
 #include "kiosk/ui/text_keys.h"
@@ -99,8 +100,16 @@ TEST(I18n, EveryRegisteredKeyIsUsedByTheCode) {
     for (const auto& name : textEnumerators()) EXPECT_TRUE(used.contains(name)) << "unused text: Text::" << name;
 }
 
+// The journeys' keys come from their own tables (journey_texts.h); each fixed one is used by name.
+TEST(I18n, EveryFixedJourneyKeyIsLookedUpByTheCode) {
+    const std::string sources = kioskSources();
+    for (const auto key : journeyFixedKeys())
+        EXPECT_NE(sources.find("lookup(\"" + std::string(key) + "\")"), std::string::npos) << "unused text: " << key;
+}
+
 TEST(I18n, EveryKeyHasATextInEveryLanguageAndNoTextIsUnregistered) {
-    const std::set<std::string> registered(kTextKeys.begin(), kTextKeys.end());
+    std::set<std::string> registered(kTextKeys.begin(), kTextKeys.end());
+    for (auto& key : journeyTextKeys()) registered.insert(std::move(key));
     for (const Language language : kLanguages) {
         const auto texts = catalogue(language);
         for (const auto& key : registered)

@@ -12,8 +12,10 @@
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <set>
 #include <vector>
 
+#include "kiosk/core/flow/registration.h"
 #include "kiosk/ui/sdl_handles.h"
 
 namespace {
@@ -21,27 +23,12 @@ namespace {
 namespace fs = std::filesystem;
 using kiosk::ui::Surface;
 
-// The demo visit (assets/scenarios/demo.txt): every view it passes, in order.
-const std::vector<std::string> kScreens = {"01-attract-id",
-                                           "02-attract-en",
-                                           "03-language-choice-en",
-                                           "04-language-choice-id",
-                                           "05-phone-entry-id",
-                                           "06-phone-entry-typed",
-                                           "07-phone-entry-countdown-id",
-                                           "08-phone-entry-id",
-                                           "09-phone-entry-countdown-id",
-                                           "10-attract-id",
-                                           "11-language-choice-id",
-                                           "12-phone-entry-id",
-                                           "13-phone-entry-empty",
-                                           "14-language-choice-id",
-                                           "15-attract-id",
-                                           "16-staff-pin-id",
-                                           "17-staff-pin-unavailable",
-                                           "18-attract-id"};
-// The first views of the demo are all different screens.
-constexpr std::size_t kDistinct = 7;
+// The demo visit (assets/scenarios/demo.txt): two registrations and an under-age stop. Its first
+// views, in order, are all different screens; then every step of the journey must appear.
+const std::vector<std::string> kFirstScreens = {"01-attract-id", "02-language-choice-id", "03-menu-id",
+                                                "04-reg-consent-id", "05-reg-consent-ticked"};
+const std::vector<std::string> kAlsoShown = {"receipt-id", "receipt-en", "under-age-id"};
+constexpr std::size_t kDistinct = 5;
 
 std::string quote(const std::string& arg) {
     std::string q = "'";
@@ -107,18 +94,33 @@ protected:
 
     void expectScreenshots(const KioskResult& run, const fs::path& shots, int w, int h) {
         ASSERT_EQ(run.exitCode, 0) << run.err;
-        ASSERT_EQ(run.outLines.size(), kScreens.size()) << run.err;
+        ASSERT_GE(run.outLines.size(), kFirstScreens.size()) << run.err;
+        const fs::path base = shots.is_absolute() ? shots : dir_ / shots;  // kiosk ran in dir_
         std::vector<std::vector<std::uint32_t>> images;
-        for (std::size_t i = 0; i < kScreens.size(); ++i) {
-            const fs::path expected = shots / (kScreens[i] + ".png");
+        for (std::size_t i = 0; i < kFirstScreens.size(); ++i) {
+            const fs::path expected = shots / (kFirstScreens[i] + ".png");
             EXPECT_EQ(fs::path(run.outLines[i]), expected);
-            const fs::path onDisk = expected.is_absolute() ? expected : dir_ / expected;  // kiosk ran in dir_
-            ASSERT_TRUE(fs::is_regular_file(onDisk)) << onDisk;
-            images.push_back(loadPng(onDisk, w, h));
+            images.push_back(loadPng(base / (kFirstScreens[i] + ".png"), w, h));
         }
         // Different screens, not one picture many times.
         for (std::size_t i = 0; i < kDistinct; ++i)
             for (std::size_t j = i + 1; j < kDistinct; ++j) EXPECT_NE(images[i], images[j]) << i << " " << j;
+        // Every step of the registration, the receipt in both languages and the under-age stop.
+        std::set<std::string> names;
+        for (const auto& line : run.outLines) {
+            const auto file = fs::path(line).stem().string();
+            ASSERT_TRUE(fs::is_regular_file(base / fs::path(line).filename())) << line;
+            names.insert(file.substr(file.find('-') + 1));
+        }
+        for (const auto& spec : kiosk::flow::allSteps()) {
+            const std::string view = "reg-" + std::string(spec.name);
+            EXPECT_TRUE(names.contains(view + "-id") || names.contains(view + "-en")) << view << " never shown";
+        }
+        for (const auto& view : kAlsoShown) EXPECT_TRUE(names.contains(view)) << view;
+        // Two receipts and the referral slip, drawn as the paper comes out of the printer.
+        std::size_t printed = 0;
+        for (const auto& entry : fs::directory_iterator(base / "receipts")) printed += entry.path().extension() == ".png";
+        EXPECT_EQ(printed, 3U);
     }
 
     fs::path dir_;

@@ -36,7 +36,7 @@ TEST(ScenarioScript, ReadsEveryStep) {
         "mrz P<UTOERIKSSON<<ANNA L898902C36UTO7408122F\n"
         "camera faces/one.png\n"
         "language en\n"
-        "wait-for phone-entry-countdown within 90s\n"
+        "wait-for reg-nik-countdown within 90s\n"
         "advance 2min\n"
         "  screenshot typed  \n");
     ASSERT_EQ(s.steps.size(), 11U);
@@ -52,7 +52,7 @@ TEST(ScenarioScript, ReadsEveryStep) {
     EXPECT_EQ(std::get<CameraStep>(s.steps[6].step).image, std::filesystem::path("dir/faces/one.png"));
     EXPECT_EQ(std::get<LanguageStep>(s.steps[7].step).language, ui::Language::English);
     const auto& wait = std::get<WaitStep>(s.steps[8].step);
-    EXPECT_EQ(wait.view, "phone-entry-countdown");
+    EXPECT_EQ(wait.view, "reg-nik-countdown");
     EXPECT_EQ(wait.within, 90s);
     EXPECT_EQ(std::get<AdvanceStep>(s.steps[9].step).by, 2min);
     EXPECT_EQ(std::get<ScreenshotStep>(s.steps[10].step).name, "typed");

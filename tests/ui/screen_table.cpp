@@ -1,6 +1,8 @@
 #include "tests/ui/screen_table.h"
 
 #include "kiosk/core/flow/visit_flow.h"
+
+#include <string>
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/video_image.h"
 #include "kiosk/ui/widget_gallery.h"
@@ -34,10 +36,85 @@ ScreenCase visit(std::string name, std::function<void(flow::FlowState&)> setUp) 
             }};
 }
 
-// Half a number typed: the field shows it in groups and the message asks for the rest.
-void phoneHalfTyped(flow::FlowState& s) {
-    s.screen = flow::PhoneEntryScreen{};
-    static_cast<void>(s.visit.phone.append("0812345"));
+// Half a NIK typed: the field shows it in groups and the message counts the digits.
+void nikHalfTyped(flow::FlowState& s) {
+    s.screen = flow::RegistrationScreen{flow::RegStep::Nik};
+    static_cast<void>(s.visit.form.texts[static_cast<std::size_t>(flow::TextField::Nik)].append("35780155"));
+}
+
+flow::Catalogue sampleCatalogue() {
+    flow::Catalogue c;
+    c.regions = {{"3578", "Kota Surabaya", "35"}, {"3507", "Kabupaten Malang", "35"}, {"3509", "Kabupaten Jember", "35"}};
+    core::JobOpening o;
+    o.id = "JO-TEST-HK-0001";
+    o.country = "HK";
+    o.city = "Kowloon";
+    o.employer = "Keluarga Contoh";
+    o.agency = "PT Penempatan Uji";
+    o.position = "Pengasuh lansia di rumah";
+    o.sector = "domestic_work";
+    o.salary = {4990, "HKD", core::PayPeriod::Month};
+    o.placementFee = {0, "IDR", core::PayPeriod::None};
+    o.certificates = {"cert.caregiver"};
+    o.language = core::LanguageRequirement{"yue", "basic"};
+    o.validUntil = Date{std::chrono::year{2027} / 6 / 30};
+    c.openings = {o};
+    c.training = {{"TP-1", "Pelatihan perawat lansia", "LPK Contoh", "3578", {"cert.caregiver", "lang.yue"},
+                   Date{std::chrono::year{2027} / 1 / 11}, {0, "IDR", core::PayPeriod::None}}};
+    return c;
+}
+
+void set(flow::RegistrationForm& f, flow::TextField field, std::string_view text) {
+    static_cast<void>(f.texts[static_cast<std::size_t>(field)].assign(text));
+}
+void choose(flow::RegistrationForm& f, flow::ChoiceField field, std::uint16_t index) {
+    f.choices[static_cast<std::size_t>(field)] = index;
+}
+
+// A made-up person far enough through the journey for every step to show something.
+void filledForm(flow::FlowState& s) {
+    s.today = Date{std::chrono::year{2026} / 11 / 29};
+    s.settings.catalogue = sampleCatalogue();
+    auto& f = s.visit.form;
+    f.consent.registration = true;
+    f.consent.updates = true;
+    set(f, flow::TextField::Nik, "3578015506950001");
+    static_cast<void>(f.passportMrz.assign("P<IDNCONTOH<<SITI<AMINAH<<<<<<<<<<<<<<<<<<<<\n"
+                                           "X1234567<7IDN9506158F3101012<<<<<<<<<<<<<<02"));
+    f.photoTaken = true;
+    set(f, flow::TextField::Name, "SITI AMINAH");
+    set(f, flow::TextField::BirthPlace, "SURABAYA");
+    set(f, flow::TextField::Address, "JALAN CONTOH 1");
+    set(f, flow::TextField::RtRw, "003005");
+    set(f, flow::TextField::Phone, "081234567890");
+    set(f, flow::TextField::KinName, "BUDI");
+    set(f, flow::TextField::KinPhone, "081298765432");
+    set(f, flow::TextField::School, "SMA CONTOH");
+    set(f, flow::TextField::GraduationYear, "2013");
+    set(f, flow::TextField::PromisedSalary, "4990");
+    set(f, flow::TextField::FeeAsked, "0");
+    choose(f, flow::ChoiceField::Marital, 0);
+    choose(f, flow::ChoiceField::HomeRegion, 0);
+    choose(f, flow::ChoiceField::Education, 2);
+    choose(f, flow::ChoiceField::Experience, 1);
+    choose(f, flow::ChoiceField::PreviousWork, 0);
+    choose(f, flow::ChoiceField::Medical, 2);
+    choose(f, flow::ChoiceField::Destination, 2);
+    choose(f, flow::ChoiceField::Sector, 0);
+    choose(f, flow::ChoiceField::Scheme, 0);
+    choose(f, flow::ChoiceField::Opening, 0);
+    f.skills.set(0);
+    f.skills.set(10);
+    f.documents[4] = core::DocumentState::Have;
+    f.documents[3] = core::DocumentState::Have;
+}
+
+// The step kinds whose first step gets a golden image; the others are checked for layout only.
+bool goldenStep(flow::RegStep step) {
+    using flow::RegStep;
+    return step == RegStep::Consent || step == RegStep::Nik || step == RegStep::Name || step == RegStep::Marital ||
+           step == RegStep::Skills || step == RegStep::Passport || step == RegStep::Photo || step == RegStep::Checks ||
+           step == RegStep::Opening || step == RegStep::Documents || step == RegStep::Review;
 }
 
 }  // namespace
@@ -48,7 +125,7 @@ const std::vector<ScreenCase>& allScreens() {
             {"attract", [](Painter& p, const Catalogs& t, Language l) { drawAttract(p, t, l, Touch{}); }},
             {"language_choice",
              [](Painter& p, const Catalogs& t, Language l) { drawLanguageChoice(p, t, l, Touch{}); }},
-            visit("phone_entry", phoneHalfTyped),
+            visit("reg_nik_typing", nikHalfTyped),
             visit("staff_pin",
                   [](flow::FlowState& s) {
                       s.screen = flow::StaffPinScreen{};
@@ -57,11 +134,33 @@ const std::vector<ScreenCase>& allScreens() {
                   }),
             visit("countdown",
                   [](flow::FlowState& s) {
-                      phoneHalfTyped(s);
+                      nikHalfTyped(s);
                       s.countdown = flow::Countdown{{}, 20};
                   }),
         };
         for (const auto page : kGalleryPages) all.push_back(gallery(page));
+        all.push_back(visit("menu", [](flow::FlowState& s) { s.screen = flow::MenuScreen{}; }));
+        for (const auto& spec : flow::allSteps()) {
+            auto view = visit("reg_" + std::string(spec.name), [step = spec.step](flow::FlowState& s) {
+                filledForm(s);
+                s.screen = flow::RegistrationScreen{step};
+            });
+            view.golden = goldenStep(spec.step);
+            all.push_back(std::move(view));
+        }
+        all.push_back(visit("reg_nik_problem", [](flow::FlowState& s) {
+            nikHalfTyped(s);
+            s.problem = "nik.invalid";
+        }));
+        all.push_back(visit("saving", [](flow::FlowState& s) { s.screen = flow::SavingScreen{}; }));
+        all.push_back(visit("receipt", [](flow::FlowState& s) {
+            s.screen = flow::ReceiptScreen{};
+            s.saved = flow::SavedRegistration{
+                "REG-K01-000042-7", "LKT1.REG.TESTTOKEN-FOR-THE-SCREEN-ONLY",
+                {core::DocumentKind::Competence, core::DocumentKind::WorkVisa, core::DocumentKind::PlacementAgreement},
+                true};
+        }));
+        all.push_back(visit("under_age", [](flow::FlowState& s) { s.screen = flow::UnderAgeScreen{21}; }));
         return all;
     }();
     return screens;

@@ -14,6 +14,7 @@ namespace kiosk::ui::testing {
 struct ScreenCase {
     std::string name;
     std::function<void(Painter&, const Catalogs&, Language)> draw;  // with no touch
+    bool golden = true;  // compared with a golden image too (one step of each kind is); layout always
 };
 
 const std::vector<ScreenCase>& allScreens();

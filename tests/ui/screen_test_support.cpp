@@ -20,6 +20,12 @@ std::vector<ScreenParam> allScreenParams() {
     return params;
 }
 
+std::vector<ScreenParam> goldenScreenParams() {
+    auto params = allScreenParams();
+    std::erase_if(params, [](const ScreenParam& p) { return !allScreens()[p.screen].golden; });
+    return params;
+}
+
 std::string screenParamName(const ::testing::TestParamInfo<ScreenParam>& info) {
     std::string n = info.param.name();
     for (char& c : n)

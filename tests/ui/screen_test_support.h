@@ -29,6 +29,8 @@ void PrintTo(const ScreenParam& p, std::ostream* os);
 
 // Every screen x every size x both languages.
 std::vector<ScreenParam> allScreenParams();
+// Only the screens with a golden image.
+std::vector<ScreenParam> goldenScreenParams();
 std::string screenParamName(const ::testing::TestParamInfo<ScreenParam>& info);
 
 class ScreenFixture : public ::testing::TestWithParam<ScreenParam> {

@@ -60,10 +60,23 @@ bool on(const FlowState& s) {
     return std::holds_alternative<S>(s.screen);
 }
 
-void toPhoneEntry(Visitor& v) {
+bool onStep(const FlowState& s, RegStep step) {
+    const auto* r = std::get_if<RegistrationScreen>(&s.screen);
+    return r && r->step == step;
+}
+
+std::string_view nikOf(const FlowState& s) { return s.visit.form.text(TextField::Nik); }
+
+// Start, a language, "register", the consent: the first field of the journey.
+void toNikEntry(Visitor& v) {
     v.tap(StartTapped{});
     v.tap(NextTapped{});
-    ASSERT_TRUE(on<PhoneEntryScreen>(v.state()));
+    ASSERT_TRUE(on<MenuScreen>(v.state()));
+    v.tap(RegisterTapped{});
+    ASSERT_TRUE(onStep(v.state(), RegStep::Consent));
+    v.tap(ConsentTapped{0});
+    v.tap(NextTapped{});
+    ASSERT_TRUE(onStep(v.state(), RegStep::Nik));
 }
 
 TEST(VisitFlow, StartsOnTheAttractScreenInTheHomeLanguage) {
@@ -123,44 +136,44 @@ TEST(VisitFlow, EventsThatDoNotBelongToTheScreenChangeNoView) {
     EXPECT_TRUE(step.commands.empty());
 }
 
-TEST(VisitFlow, TheKeypadTypesDigitsIntoThePhoneFieldAndDeleteRemovesTheLast) {
+TEST(VisitFlow, TheKeypadTypesDigitsIntoTheNikFieldAndDeleteRemovesTheLast) {
     Visitor v;
-    toPhoneEntry(v);
-    for (const char key : std::string("0812")) v.tap(KeyTapped{key});
-    EXPECT_EQ(v.state().visit.phone.view(), "0812");
+    toNikEntry(v);
+    for (const char key : std::string("3578")) v.tap(KeyTapped{key});
+    EXPECT_EQ(nikOf(v.state()), "3578");
     v.tap(DeleteTapped{});
-    EXPECT_EQ(v.state().visit.phone.view(), "081");
+    EXPECT_EQ(nikOf(v.state()), "357");
 }
 
 TEST(VisitFlow, TypedTextGoesToTheFieldOnlyWhenItIsAllDigitsAndFits) {
     Visitor v;
-    toPhoneEntry(v);
-    v.type("0812");
-    v.type("34x");  // not a number: nothing of it
-    EXPECT_EQ(v.state().visit.phone.view(), "0812");
-    v.type("3456789012345");  // cut at 13 digits
-    EXPECT_EQ(v.state().visit.phone.view(), "0812345678901");
+    toNikEntry(v);
+    v.type("3578");
+    v.type("01x");  // not a number: nothing of it
+    EXPECT_EQ(nikOf(v.state()), "3578");
+    v.type("011506950001999");  // cut at 16 digits
+    EXPECT_EQ(nikOf(v.state()), "3578011506950001");
     EXPECT_TRUE(v.type("5").commands.empty());
-    EXPECT_EQ(v.state().visit.phone.size(), kPhoneMaxDigits);
+    EXPECT_EQ(nikOf(v.state()).size(), 16U);
 }
 
 TEST(VisitFlow, KeysOutsideAFieldChangeNothing) {
     Visitor v;
     v.tap(StartTapped{});
     const auto before = v.state();
-    v.type("0812");
+    v.type("3578");
     v.tap(KeyTapped{'5'});
     EXPECT_EQ(v.state().visit, before.visit);
 }
 
-TEST(VisitFlow, GoingBackFromThePhoneStepKeepsWhatWasTyped) {
+TEST(VisitFlow, GoingBackFromTheNikStepKeepsWhatWasTyped) {
     Visitor v;
-    toPhoneEntry(v);
-    v.type("0812");
+    toNikEntry(v);
+    v.type("3578");
     v.tap(BackTapped{});
-    EXPECT_TRUE(on<LanguageChoiceScreen>(v.state()));
+    EXPECT_TRUE(onStep(v.state(), RegStep::Consent));
     v.tap(NextTapped{});
-    EXPECT_EQ(v.state().visit.phone.view(), "0812");
+    EXPECT_EQ(nikOf(v.state()), "3578");
 }
 
 TEST(VisitFlow, PhoneNumbersAreCompleteWith08AndTenToThirteenDigits) {
@@ -176,7 +189,7 @@ TEST(VisitFlow, PhoneNumbersAreCompleteWith08AndTenToThirteenDigits) {
 TEST(VisitFlow, ListenAgainReadsTheInstruction) {
     Visitor v;
     EXPECT_TRUE(has<SpeakInstruction>(v.tap(ListenTapped{})));
-    toPhoneEntry(v);
+    toNikEntry(v);
     EXPECT_TRUE(has<SpeakInstruction>(v.tap(ListenTapped{})));
 }
 
@@ -194,11 +207,11 @@ TEST(VisitFlowGuard, ATapAimedAtAnEarlierViewIsDropped) {
 
 TEST(VisitFlowGuard, ATripleTapOnBackGoesBackOneStepOnly) {
     Visitor v;
-    toPhoneEntry(v);
+    toNikEntry(v);
     v.tap(BackTapped{});
     v.tap(BackTapped{}, 150ms);
     v.tap(BackTapped{}, 150ms);
-    EXPECT_TRUE(on<LanguageChoiceScreen>(v.state()));
+    EXPECT_TRUE(onStep(v.state(), RegStep::Consent));
 }
 
 TEST(VisitFlowGuard, ADoubleTapOnStartDoesNotAlsoHitTheNextScreen) {
@@ -216,7 +229,7 @@ TEST(VisitFlowGuard, TapsCountAgainOnceTheViewHasSettled) {
     v.tap(NextTapped{}, 499ms);
     EXPECT_TRUE(on<LanguageChoiceScreen>(v.state()));
     v.tap(NextTapped{}, 1ms);
-    EXPECT_TRUE(on<PhoneEntryScreen>(v.state()));
+    EXPECT_TRUE(on<MenuScreen>(v.state()));
 }
 
 TEST(VisitFlowGuard, EachTransitionGetsANewViewNumber) {
@@ -233,8 +246,8 @@ TEST(VisitFlowGuard, EachTransitionGetsANewViewNumber) {
 
 TEST(VisitFlowIdle, AfterTheIdleTimeACountdownAsksWithASoundAndSpeech) {
     Visitor v;
-    toPhoneEntry(v);
-    v.type("0812");
+    toNikEntry(v);
+    v.type("3578");
     EXPECT_FALSE(v.wait(59s).state.countdown);
     const auto step = v.wait(1s);
     ASSERT_TRUE(step.state.countdown);
@@ -247,14 +260,14 @@ TEST(VisitFlowIdle, AfterTheIdleTimeACountdownAsksWithASoundAndSpeech) {
 
 TEST(VisitFlowIdle, StillHereContinuesWithNothingLost) {
     Visitor v;
-    toPhoneEntry(v);
-    v.type("081234567890");
+    toNikEntry(v);
+    v.type("357801150695");
     v.wait(65s);
     ASSERT_TRUE(v.state().countdown);
     const auto step = v.tap(StayTapped{});
     EXPECT_FALSE(step.state.countdown);
-    EXPECT_TRUE(on<PhoneEntryScreen>(step.state));
-    EXPECT_EQ(step.state.visit.phone.view(), "081234567890");
+    EXPECT_TRUE(onStep(step.state, RegStep::Nik));
+    EXPECT_EQ(nikOf(step.state), "357801150695");
     // The idle time starts again from the answer.
     EXPECT_FALSE(v.wait(59s).state.countdown);
     EXPECT_TRUE(v.wait(1s).state.countdown);
@@ -262,12 +275,12 @@ TEST(VisitFlowIdle, StillHereContinuesWithNothingLost) {
 
 TEST(VisitFlowIdle, WhileTheCountdownRunsOnlyItsAnswerCounts) {
     Visitor v;
-    toPhoneEntry(v);
+    toNikEntry(v);
     v.wait(61s);
     const auto before = v.state();
     v.tap(BackTapped{});
     v.tap(KeyTapped{'5'});
-    v.type("0812");
+    v.type("3578");
     EXPECT_EQ(v.state(), before);
 }
 
@@ -276,8 +289,8 @@ TEST(VisitFlowIdle, WithoutAnAnswerTheVisitIsWipedAndTheKioskWelcomesTheNextPers
     settings.home = Language::Indonesian;
     Visitor v(settings);
     v.tap(LanguageTapped{Language::English});
-    toPhoneEntry(v);
-    v.type("081234567890");
+    toNikEntry(v);
+    v.type("3578011506950001");
     v.wait(60s);
     ASSERT_TRUE(v.state().countdown);
     EXPECT_FALSE(has<Wipe>(v.wait(19s)));
@@ -313,7 +326,7 @@ TEST(VisitFlowIdle, AnUntouchedAttractScreenStaysAsItIs) {
 
 TEST(VisitFlowIdle, AScanShowsSomeoneIsThere) {
     Visitor v;
-    toPhoneEntry(v);
+    toNikEntry(v);
     v.wait(50s);
     v.apply(CodeScanned{v.now(), "KK-QR"});
     EXPECT_FALSE(v.wait(50s).state.countdown);
@@ -326,12 +339,12 @@ TEST(VisitFlowIdle, AScanShowsSomeoneIsThere) {
 
 TEST(VisitFlowStaff, TheGestureWipesTheVisitAndOpensThePinScreen) {
     Visitor v;
-    toPhoneEntry(v);
-    v.type("0812");
+    toNikEntry(v);
+    v.type("3578");
     const auto step = v.apply(StaffGesture{v.now()});
     EXPECT_TRUE(on<StaffPinScreen>(step.state));
     EXPECT_TRUE(has<Wipe>(step));
-    EXPECT_TRUE(step.state.visit.phone.empty());
+    EXPECT_TRUE(nikOf(step.state).empty());
 }
 
 TEST(VisitFlowStaff, SignInIsNotAvailableYetAndForgetsThePin) {

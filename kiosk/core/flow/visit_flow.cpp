@@ -1,6 +1,10 @@
 #include "kiosk/core/flow/visit_flow.h"
 
 #include <algorithm>
+#include <array>
+#include <string>
+
+#include "kiosk/core/mrz.h"
 
 #include "kiosk/base/overloaded.h"
 
@@ -19,6 +23,7 @@ bool isDigits(std::string_view text) {
 // A new view: taps aimed at the old one no longer count, and the new one settles first.
 void show(FlowState& s, Screen screen, Instant at) {
     s.screen = screen;
+    s.problem.clear();
     s.countdown.reset();
     s.view += 1;
     s.shownAt = at;
@@ -28,6 +33,7 @@ void show(FlowState& s, Screen screen, Instant at) {
 FlowState fresh(const FlowState& now, Screen screen, Instant at) {
     FlowState s = startState(now.settings);
     s.view = now.view;
+    s.today = now.today;
     show(s, screen, at);
     s.lastActivity = at;
     return s;
@@ -37,29 +43,224 @@ Step wipeTo(const FlowState& now, Screen screen, Instant at) {
     return {fresh(now, screen, at), {StopSpeaking{}, Wipe{}}};
 }
 
-// The field the current screen types into, if any, and how long it may grow.
-SecretText* fieldOf(FlowState& s, std::size_t& maxDigits) {
-    if (on<PhoneEntryScreen>(s)) {
-        maxDigits = kPhoneMaxDigits;
-        return &s.visit.phone;
-    }
-    if (on<StaffPinScreen>(s)) {
-        maxDigits = kPinMaxDigits;
-        return &s.staffPin;
-    }
-    return nullptr;
+// Someone is there; on the attract screen a scan alone does not start a visit.
+Step onPresence(const FlowState& now, Instant at) {
+    if (now.countdown || on<AttractScreen>(now)) return {now, {}};
+    Step step{now, {}};
+    step.state.lastActivity = at;
+    return step;
 }
 
-// Appends what fits; typing anything but digits into a number field changes nothing.
+
+RegistrationScreen const* regScreen(const FlowState& s) { return std::get_if<RegistrationScreen>(&s.screen); }
+
+// The field the current screen types into, if any, with its limit and whether it takes letters.
+struct FieldRef {
+    LongSecretText* long_ = nullptr;
+    SecretText* short_ = nullptr;
+    std::size_t max = 0;
+    bool letters = false;
+};
+
+FieldRef fieldOf(FlowState& s) {
+    if (on<StaffPinScreen>(s)) return {nullptr, &s.staffPin, kPinMaxDigits, false};
+    if (const auto* r = regScreen(s)) {
+        const StepSpec& spec = specOf(r->step);
+        if (spec.text)
+            return {&s.visit.form.texts[static_cast<std::size_t>(*spec.text)], nullptr, spec.maxLength,
+                    spec.kind == StepKind::Letters};
+    }
+    return {};
+}
+
+bool isLetterKey(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ' ' || c == '-' || c == '\'' || c == '.' ||
+           c == ',' || c == '/' || isDigits(std::string_view(&c, 1));
+}
+
+// Appends what fits; characters the field does not take change nothing.
 bool typeInto(FlowState& s, std::string_view text) {
-    std::size_t maxDigits = 0;
-    SecretText* field = fieldOf(s, maxDigits);
-    if (!field || text.empty() || !isDigits(text)) return false;
-    const std::size_t room = maxDigits - std::min(maxDigits, field->size());
+    FieldRef f = fieldOf(s);
+    if ((!f.long_ && !f.short_) || text.empty()) return false;
+    std::string clean;
+    for (const char c : text) {
+        if (f.letters ? !isLetterKey(c) : !isDigits(std::string_view(&c, 1))) return false;
+        // Names and places are written in capitals, as on the identity card.
+        clean.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+    }
+    const std::size_t size = f.long_ ? f.long_->size() : f.short_->size();
+    const std::size_t room = f.max - std::min(f.max, size);
     if (room == 0) return false;
-    field->append(text.substr(0, room));
+    const std::string_view add = std::string_view(clean).substr(0, room);
+    if (f.long_) f.long_->append(add);
+    else f.short_->append(add);
     if (on<StaffPinScreen>(s)) s.staffSignInUnavailable = false;
+    s.problem.clear();
+    if (const auto* r = regScreen(s)) s.visit.form.skipped.reset(static_cast<std::size_t>(r->step));
     return true;
+}
+
+void deleteLast(FlowState& s) {
+    FieldRef f = fieldOf(s);
+    if (f.long_) f.long_->popBack();
+    if (f.short_) f.short_->popBack();
+    s.problem.clear();
+}
+
+// The youngest age the documents give, when it is below the minimum for what is chosen so far.
+std::optional<int> underAge(const FlowState& s) {
+    const auto checks = checksFor(s.visit.form, s.settings.agePolicy, s.today, s.settings.catalogue);
+    if (checks.has("age.below_minimum")) return checks.minimumAge;
+    return std::nullopt;
+}
+
+// The journey ends kindly; everything typed so far goes at once, only the language stays.
+Step stopUnderAge(const FlowState& now, int minimumAge, Instant at) {
+    FlowState s = fresh(now, UnderAgeScreen{minimumAge}, at);
+    s.visit.language = now.visit.language;
+    return {s, {StopSpeaking{}, Wipe{}, RecordUnderAge{minimumAge}, SpeakInstruction{}}};
+}
+
+std::optional<RegStep> stepAfter(RegStep step, const RegistrationForm& form) {
+    for (auto i = static_cast<std::size_t>(step) + 1; i < kRegSteps; ++i)
+        if (applies(static_cast<RegStep>(i), form)) return static_cast<RegStep>(i);
+    return std::nullopt;
+}
+
+std::optional<RegStep> stepBefore(RegStep step, const RegistrationForm& form) {
+    for (auto i = static_cast<std::size_t>(step); i-- > 0;)
+        if (applies(static_cast<RegStep>(i), form)) return static_cast<RegStep>(i);
+    return std::nullopt;
+}
+
+void goToStep(Step& step, RegStep to, Instant at) {
+    show(step.state, RegistrationScreen{to}, at);
+    step.commands.push_back(SpeakInstruction{});
+}
+
+// "Next" on a registration step: validate, then on to the next step that applies, back to the
+// review after changing a section, or to the under-age stop.
+Step nextFrom(const FlowState& now, RegStep current, Instant at) {
+    Step step{now, {}};
+    FlowState& s = step.state;
+    RegistrationForm& form = s.visit.form;
+    if (current == RegStep::Review) return step;
+    if (auto problem = problemWith(current, form, s.today)) {
+        s.problem = std::move(*problem);
+        return step;
+    }
+    if (current == RegStep::Checks && checksFor(form, s.settings.agePolicy, s.today, s.settings.catalogue).blocked())
+        return step;
+    if (current == RegStep::Nik || current == RegStep::Passport || current == RegStep::Sector)
+        if (const auto minimum = underAge(s)) return stopUnderAge(now, *minimum, at);
+    if (current == RegStep::Nik) step.commands.push_back(LookUpNik{});
+    if (current == RegStep::Passport && !form.passportMrz.empty())
+        form.documents[static_cast<std::size_t>(core::DocumentKind::Passport)] = core::DocumentState::Have;
+    // A new destination or sector makes the opening chosen before meaningless.
+    const auto next = stepAfter(current, form);
+    if (!next) return step;
+    if (form.editingSection && specOf(*next).section != *form.editingSection) {
+        form.editingSection.reset();
+        goToStep(step, RegStep::Review, at);
+        return step;
+    }
+    goToStep(step, *next, at);
+    return step;
+}
+
+Step backFrom(const FlowState& now, RegStep current, Instant at) {
+    Step step{now, {}};
+    const auto before = stepBefore(current, now.visit.form);
+    // What was typed stays for the way back and forth.
+    if (!before || now.visit.form.editingSection) {
+        if (now.visit.form.editingSection) {
+            step.state.visit.form.editingSection.reset();
+            goToStep(step, RegStep::Review, at);
+        } else {
+            show(step.state, MenuScreen{}, at);
+            step.commands.push_back(SpeakInstruction{});
+        }
+        return step;
+    }
+    goToStep(step, *before, at);
+    return step;
+}
+
+void choose(FlowState& s, RegStep current, std::size_t index) {
+    RegistrationForm& form = s.visit.form;
+    const StepSpec& spec = specOf(current);
+    if (spec.kind == StepKind::Chips) {
+        if (index < skillOptions().size()) form.skills.flip(index);
+        return;
+    }
+    if (!spec.choice) return;
+    const auto count = optionsFor(*spec.choice, form, s.settings.catalogue).codes.size();
+    if (index >= count) return;
+    const auto before = form.choice(*spec.choice);
+    form.choices[static_cast<std::size_t>(*spec.choice)] = static_cast<std::uint16_t>(index);
+    if ((spec.choice == ChoiceField::Destination || spec.choice == ChoiceField::Sector) && before != index)
+        form.choices[static_cast<std::size_t>(ChoiceField::Opening)].reset();
+    if (spec.choice == ChoiceField::Education && !applies(RegStep::SmkMajor, form))
+        form.texts[static_cast<std::size_t>(TextField::SmkMajor)].clear();
+    s.problem.clear();
+}
+
+void skip(FlowState& s, RegStep current) {
+    RegistrationForm& form = s.visit.form;
+    const StepSpec& spec = specOf(current);
+    if (!spec.skippable) return;
+    form.skipped.set(static_cast<std::size_t>(current));
+    if (spec.text) form.texts[static_cast<std::size_t>(*spec.text)].clear();
+    if (current == RegStep::Passport) form.passportMrz.clear();
+    if (current == RegStep::FamilyCard) form.familyCard.clear();
+    if (current == RegStep::Photo) form.photoTaken = false;
+    s.problem.clear();
+}
+
+// The first step of a section, for "change" on the review.
+std::optional<RegStep> firstOf(int section, const RegistrationForm& form) {
+    for (const auto& spec : allSteps())
+        if (spec.section == section && spec.kind != StepKind::Review && spec.kind != StepKind::Checks &&
+            applies(spec.step, form))
+            return spec.step;
+    return std::nullopt;
+}
+
+// A scan on the scan step it belongs to fills it; anywhere else it only shows someone is there.
+Step onScan(const FlowState& now, Instant at, const std::string* code, const std::vector<std::string>* mrzLines) {
+    const auto* r = regScreen(now);
+    if (now.countdown || !r) return onPresence(now, at);
+    Step step{now, {}};
+    FlowState& s = step.state;
+    s.lastActivity = at;
+    RegistrationForm& form = s.visit.form;
+    if (r->step == RegStep::Passport && mrzLines) {
+        std::string text;
+        for (const auto& line : *mrzLines) text += line + '\n';
+        const auto mrz = core::parseMrz(text, s.today);
+        if (!mrz || !mrz->valid() || mrz->documentCode.empty() || mrz->documentCode[0] != 'P') {
+            s.problem = "passport.unreadable";
+            step.commands.push_back(Beep{});
+            return step;
+        }
+        if (!form.passportMrz.assign(mrz->text())) {
+            s.problem = "passport.unreadable";
+            return step;
+        }
+        form.skipped.reset(static_cast<std::size_t>(RegStep::Passport));
+        s.problem.clear();
+        if (const auto minimum = underAge(s)) return stopUnderAge(now, *minimum, at);
+        return step;
+    }
+    if (r->step == RegStep::FamilyCard && code) {
+        if (!form.familyCard.assign(*code)) {
+            s.problem = "family-card.too_long";
+            return step;
+        }
+        form.skipped.reset(static_cast<std::size_t>(RegStep::FamilyCard));
+        s.problem.clear();
+    }
+    return step;
 }
 
 Step onAction(const FlowState& now, const Tap& tap) {
@@ -73,6 +274,7 @@ Step onAction(const FlowState& now, const Tap& tap) {
         step.commands = {StopSpeaking{}};
         return step;
     }
+    const auto* reg = regScreen(now);
 
     std::visit(Overloaded{
                    [&](const StartTapped&) {
@@ -90,21 +292,25 @@ Step onAction(const FlowState& now, const Tap& tap) {
                        if (on<LanguageChoiceScreen>(s)) {
                            show(s, AttractScreen{}, tap.at);
                            step.commands = {StopSpeaking{}};
-                       } else if (on<PhoneEntryScreen>(s)) {
-                           show(s, LanguageChoiceScreen{}, tap.at);  // what was typed stays for the way back
+                       } else if (on<MenuScreen>(s)) {
+                           show(s, LanguageChoiceScreen{}, tap.at);
                            step.commands = {SpeakInstruction{}};
+                       } else if (reg) {
+                           step = backFrom(now, reg->step, tap.at);
+                           step.state.lastActivity = tap.at;
                        }
                    },
                    [&](const NextTapped&) {
-                       if (!on<LanguageChoiceScreen>(s)) return;
-                       show(s, PhoneEntryScreen{}, tap.at);
-                       step.commands = {SpeakInstruction{}};
+                       if (on<LanguageChoiceScreen>(s)) {
+                           show(s, MenuScreen{}, tap.at);
+                           step.commands = {SpeakInstruction{}};
+                       } else if (reg) {
+                           step = nextFrom(now, reg->step, tap.at);
+                           step.state.lastActivity = tap.at;
+                       }
                    },
                    [&](const KeyTapped& e) { typeInto(s, std::string_view(&e.key, 1)); },
-                   [&](const DeleteTapped&) {
-                       std::size_t maxDigits = 0;
-                       if (SecretText* field = fieldOf(s, maxDigits)) field->popBack();
-                   },
+                   [&](const DeleteTapped&) { deleteLast(s); },
                    [&](const StayTapped&) {},
                    [&](const ListenTapped&) {
                        if (!on<StaffPinScreen>(s)) step.commands = {SpeakInstruction{}};
@@ -118,6 +324,49 @@ Step onAction(const FlowState& now, const Tap& tap) {
                    },
                    [&](const CancelTapped&) {
                        if (on<StaffPinScreen>(s)) step = wipeTo(now, AttractScreen{}, tap.at);
+                   },
+                   [&](const RegisterTapped&) {
+                       if (!on<MenuScreen>(s)) return;
+                       goToStep(step, RegStep::Consent, tap.at);
+                   },
+                   [&](const ChoiceTapped& e) {
+                       if (reg) choose(s, reg->step, e.index);
+                   },
+                   [&](const ConsentTapped& e) {
+                       if (!reg || reg->step != RegStep::Consent) return;
+                       Consent& c = s.visit.form.consent;
+                       if (e.purpose == 0) c.registration = !c.registration;
+                       if (e.purpose == 1) c.updates = !c.updates;
+                       if (e.purpose == 2) c.trainingReferral = !c.trainingReferral;
+                       s.problem.clear();
+                   },
+                   [&](const DocumentTapped& e) {
+                       if (!reg || reg->step != RegStep::Documents || e.index >= core::kAllDocuments.size()) return;
+                       s.visit.form.documents[e.index] = e.state;
+                   },
+                   [&](const SkipTapped&) {
+                       if (!reg || !specOf(reg->step).skippable) return;
+                       skip(s, reg->step);
+                       step = nextFrom(s, reg->step, tap.at);
+                   },
+                   [&](const RetakeTapped&) {
+                       if (reg && reg->step == RegStep::Photo) s.visit.form.photoTaken = false;
+                   },
+                   [&](const EditTapped& e) {
+                       if (!reg || reg->step != RegStep::Review) return;
+                       const auto first = firstOf(e.section, s.visit.form);
+                       if (!first) return;
+                       s.visit.form.editingSection = e.section;
+                       goToStep(step, *first, tap.at);
+                   },
+                   [&](const SubmitTapped&) {
+                       if (!reg || reg->step != RegStep::Review) return;
+                       // A new view at once: a second tap on "submit" is aimed at the review and dropped.
+                       show(s, SavingScreen{}, tap.at);
+                       step.commands = {StopSpeaking{}, SaveRegistration{}};
+                   },
+                   [&](const DoneTapped&) {
+                       if (on<ReceiptScreen>(s) || on<UnderAgeScreen>(s)) step = wipeTo(now, AttractScreen{}, tap.at);
                    },
                },
                tap.action);
@@ -152,29 +401,31 @@ Step onTick(const FlowState& now, Instant at) {
     return step;
 }
 
-// Someone is there; on the attract screen a scan alone does not start a visit.
-Step onPresence(const FlowState& now, Instant at) {
-    if (now.countdown || on<AttractScreen>(now)) return {now, {}};
-    Step step{now, {}};
-    step.state.lastActivity = at;
-    return step;
-}
-
 }  // namespace
+
+std::string_view regScreenName(RegStep step) {
+    static const auto names = [] {
+        std::array<std::string, kRegSteps> all;
+        for (const auto& spec : allSteps()) all[static_cast<std::size_t>(spec.step)] = "reg-" + std::string(spec.name);
+        return all;
+    }();
+    return names[static_cast<std::size_t>(step)];
+}
 
 std::string_view screenName(const Screen& screen) {
     return std::visit(Overloaded{
                           [](const AttractScreen&) { return std::string_view("attract"); },
                           [](const LanguageChoiceScreen&) { return std::string_view("language-choice"); },
-                          [](const PhoneEntryScreen&) { return std::string_view("phone-entry"); },
+                          [](const MenuScreen&) { return std::string_view("menu"); },
+                          [](const RegistrationScreen& r) { return regScreenName(r.step); },
+                          [](const SavingScreen&) { return std::string_view("saving"); },
+                          [](const ReceiptScreen&) { return std::string_view("receipt"); },
+                          [](const UnderAgeScreen&) { return std::string_view("under-age"); },
                           [](const StaffPinScreen&) { return std::string_view("staff-pin"); },
                       },
                       screen);
 }
 
-bool isCompletePhone(std::string_view digits) {
-    return digits.size() >= 10 && digits.size() <= kPhoneMaxDigits && digits.starts_with("08") && isDigits(digits);
-}
 
 FlowState startState(const FlowSettings& settings) {
     FlowState s;
@@ -189,7 +440,12 @@ Step onEvent(const FlowState& now, const Event& event) {
                               if (tap.view != now.view || tap.at < now.shownAt + now.settings.settle) return {now, {}};
                               return onAction(now, tap);
                           },
-                          [&](const Tick& tick) { return onTick(now, tick.now); },
+                          [&](const Tick& tick) {
+                              if (!tick.today || *tick.today == now.today) return onTick(now, tick.now);
+                              FlowState dated = now;
+                              dated.today = *tick.today;
+                              return onTick(dated, tick.now);
+                          },
                           [&](const KeysTyped& keys) -> Step {
                               if (now.countdown) return {now, {}};
                               Step step{now, {}};
@@ -197,11 +453,48 @@ Step onEvent(const FlowState& now, const Event& event) {
                               step.state.lastActivity = keys.at;
                               return step;
                           },
-                          [&](const CodeScanned& scan) { return onPresence(now, scan.at); },
-                          [&](const MrzScanned& scan) { return onPresence(now, scan.at); },
+                          [&](const CodeScanned& scan) { return onScan(now, scan.at, &scan.text, nullptr); },
+                          [&](const MrzScanned& scan) { return onScan(now, scan.at, nullptr, &scan.lines); },
                           [&](const StaffGesture& gesture) {
                               if (on<StaffPinScreen>(now)) return Step{now, {}};
                               return wipeTo(now, StaffPinScreen{}, gesture.at);
+                          },
+                          [&](const PhotoTaken& e) {
+                              const auto* r = regScreen(now);
+                              if (now.countdown || !r || r->step != RegStep::Photo) return Step{now, {}};
+                              Step step{now, {}};
+                              step.state.visit.form.photoTaken = true;
+                              step.state.visit.form.skipped.reset(static_cast<std::size_t>(RegStep::Photo));
+                              step.state.problem.clear();
+                              step.state.lastActivity = e.at;
+                              return step;
+                          },
+                          [&](const NikLookedUp& e) {
+                              Step step{now, {}};
+                              step.state.visit.form.nikPendingHere = e.pendingHere;
+                              return step;
+                          },
+                          [&](const RegistrationSaved& e) {
+                              if (!on<SavingScreen>(now)) return Step{now, {}};
+                              // The record is on disk: nothing of the form stays on the kiosk's screen.
+                              FlowState s = fresh(now, ReceiptScreen{}, e.at);
+                              s.visit.language = now.visit.language;
+                              s.saved = e.saved;
+                              return Step{s, {Wipe{}, PrintReceipt{}, SpeakInstruction{}}};
+                          },
+                          [&](const SaveFailed& e) {
+                              if (!on<SavingScreen>(now)) return Step{now, {}};
+                              Step step{now, {SpeakInstruction{}}};
+                              show(step.state, RegistrationScreen{RegStep::Review}, e.at);
+                              step.state.problem = e.code;
+                              return step;
+                          },
+                          [&](const ReceiptPrinted& e) {
+                              if (!on<ReceiptScreen>(now) || !now.saved) return Step{now, {}};
+                              Step step{now, {}};
+                              step.state.saved->printed = e.ok;
+                              if (!e.ok) step.state.problem = "receipt.not_printed";
+                              return step;
                           },
                       },
                       event);

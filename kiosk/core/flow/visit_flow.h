@@ -18,7 +18,10 @@
 #include <variant>
 #include <vector>
 
+#include "kiosk/base/date.h"
+#include "kiosk/core/eligibility.h"
 #include "kiosk/core/flow/language.h"
+#include "kiosk/core/flow/registration.h"
 #include "kiosk/core/flow/secret_text.h"
 
 namespace kiosk::flow {
@@ -35,10 +38,27 @@ struct AttractScreen {
 struct LanguageChoiceScreen {
     friend bool operator==(const LanguageChoiceScreen&, const LanguageChoiceScreen&) = default;
 };
-// The mobile number staff can reach the person on. The step after it arrives with the
-// registration journey (issue 8); until then this screen has no "next".
-struct PhoneEntryScreen {
-    friend bool operator==(const PhoneEntryScreen&, const PhoneEntryScreen&) = default;
+// What the visitor came for: to register, and later to check in after returning or to see a status.
+struct MenuScreen {
+    friend bool operator==(const MenuScreen&, const MenuScreen&) = default;
+};
+// One step of the registration journey (registration.h).
+struct RegistrationScreen {
+    RegStep step = RegStep::Consent;
+    friend bool operator==(const RegistrationScreen&, const RegistrationScreen&) = default;
+};
+// "Submit" was tapped: the record is being written and the receipt printed.
+struct SavingScreen {
+    friend bool operator==(const SavingScreen&, const SavingScreen&) = default;
+};
+// The registration is on disk: its number, the signed QR, what is still missing.
+struct ReceiptScreen {
+    friend bool operator==(const ReceiptScreen&, const ReceiptScreen&) = default;
+};
+// The person is younger than the minimum age: the journey ends kindly, nothing about them is kept.
+struct UnderAgeScreen {
+    int minimumAge = core::kLegalMinimumAge;
+    friend bool operator==(const UnderAgeScreen&, const UnderAgeScreen&) = default;
 };
 // Reached by the hidden staff gesture. Checking the PIN needs the staff list from the server's
 // configuration (issue 9): until then "sign in" never signs anyone in, it says so on screen.
@@ -46,23 +66,31 @@ struct StaffPinScreen {
     friend bool operator==(const StaffPinScreen&, const StaffPinScreen&) = default;
 };
 
-using Screen = std::variant<AttractScreen, LanguageChoiceScreen, PhoneEntryScreen, StaffPinScreen>;
+using Screen = std::variant<AttractScreen, LanguageChoiceScreen, MenuScreen, RegistrationScreen, SavingScreen,
+                            ReceiptScreen, UnderAgeScreen, StaffPinScreen>;
 
-// "attract", "language-choice", "phone-entry", "staff-pin": names for scenario scripts and PNGs.
+// "attract", "language-choice", "menu", "reg-nik", "receipt", "under-age", "staff-pin": names for
+// scenario scripts and PNGs.
 std::string_view screenName(const Screen& screen);
 
 // Everything about the person in front of the kiosk. Wiping the visit is replacing it with a
 // fresh Visit; the app also clears the buffers it owns (camera frames, a pending print job).
 struct Visit {
     Language language = kDefaultLanguage;
-    SecretText phone;  // digits only
+    RegistrationForm form;
     friend bool operator==(const Visit&, const Visit&) = default;
 };
 
-inline constexpr std::size_t kPhoneMaxDigits = 13;
+// What the receipt screen shows once the record is on disk. The form is wiped by then.
+struct SavedRegistration {
+    std::string number;  // the registration number people read out
+    std::string token;   // the signed text in the receipt's QR
+    std::vector<core::DocumentKind> missing;
+    bool printed = false;
+    friend bool operator==(const SavedRegistration&, const SavedRegistration&) = default;
+};
+
 inline constexpr std::size_t kPinMaxDigits = 8;
-// An Indonesian mobile number as people write it: 08 and 10 to 13 digits in all.
-bool isCompletePhone(std::string_view digits);
 
 struct FlowSettings {
     std::chrono::seconds idleTimeout{60};       // on the visitor's screens
@@ -70,6 +98,8 @@ struct FlowSettings {
     std::chrono::seconds countdown{20};         // how long "need more time?" waits for an answer
     std::chrono::milliseconds settle{500};      // a new view ignores taps this long
     Language home = kDefaultLanguage;           // the language between visitors
+    core::AgePolicy agePolicy;                  // minimum ages by destination and sector
+    Catalogue catalogue;                        // regions and official job openings
     friend bool operator==(const FlowSettings&, const FlowSettings&) = default;
 };
 
@@ -88,6 +118,9 @@ struct FlowState {
     Instant lastActivity{};  // the last touch, key or scan that the visit took in
     std::optional<Countdown> countdown;
     Visit visit;
+    std::optional<SavedRegistration> saved;
+    std::string problem;  // why "next" did not go on: a code the screen turns into words
+    Date today{std::chrono::year{2026} / 1 / 1};  // the kiosk's local calendar day, from the Tick
     SecretText staffPin;
     bool staffSignInUnavailable = false;  // "sign in" was tapped: the screen says it cannot be done yet
     friend bool operator==(const FlowState&, const FlowState&) = default;
@@ -103,16 +136,35 @@ struct LanguageTapped {  // a language button on any screen
 };
 struct BackTapped {};
 struct NextTapped {};
-struct KeyTapped {  // a key of the on-screen keypad: '0'..'9'
+struct KeyTapped {  // a key of the on-screen keyboard: '0'..'9', 'A'..'Z', space, '-', '\''
     char key = '0';
 };
+struct RegisterTapped {};  // the menu's "register"
+struct ChoiceTapped {      // an option of a choice step, or a chip of the skills step
+    std::size_t index = 0;
+};
+struct ConsentTapped {  // 0: the mandatory purpose, 1 and 2: the optional ones
+    std::size_t purpose = 0;
+};
+struct DocumentTapped {  // one of the eight documents set to a state
+    std::size_t index = 0;
+    core::DocumentState state = core::DocumentState::NotYet;
+};
+struct SkipTapped {};    // "I do not have it yet"
+struct RetakeTapped {};  // take the photo again
+struct EditTapped {      // on the review: change this section
+    int section = 1;
+};
+struct SubmitTapped {};
+struct DoneTapped {};  // the receipt or the under-age screen: finished, the next person may come
 struct DeleteTapped {};
 struct StayTapped {};    // "Ya, saya masih di sini"
 struct ListenTapped {};  // "Dengarkan lagi"
 struct SignInTapped {};
 struct CancelTapped {};
 using Action = std::variant<StartTapped, LanguageTapped, BackTapped, NextTapped, KeyTapped, DeleteTapped, StayTapped,
-                            ListenTapped, SignInTapped, CancelTapped>;
+                            ListenTapped, SignInTapped, CancelTapped, RegisterTapped, ChoiceTapped, ConsentTapped,
+                            DocumentTapped, SkipTapped, RetakeTapped, EditTapped, SubmitTapped, DoneTapped>;
 
 // A finished tap: the view the finger went down on, when it lifted, and what it hit.
 struct Tap {
@@ -123,13 +175,15 @@ struct Tap {
 // The main loop's heartbeat: time passes even when nobody touches the screen.
 struct Tick {
     Instant now{};
+    std::optional<Date> today = std::nullopt;  // the local calendar day, when the app knows it
 };
 // Text from a keyboard (a scenario script's "type"): goes to the field of the current screen.
 struct KeysTyped {
     Instant at{};
     std::string text;
 };
-// Device input. No screen uses a scan yet; for now a scan only shows that someone is there.
+// Device input: a code or an MRZ fills the scan step on screen; elsewhere it only shows that
+// someone is there.
 struct CodeScanned {
     Instant at{};
     std::string text;
@@ -142,7 +196,29 @@ struct MrzScanned {
 struct StaffGesture {
     Instant at{};
 };
-using Event = std::variant<Tap, Tick, KeysTyped, CodeScanned, MrzScanned, StaffGesture>;
+// The camera took a face photo that passed the quality checks (the app keeps the JPEG).
+struct PhotoTaken {
+    Instant at{};
+};
+// The app's answers to the flow's commands.
+struct NikLookedUp {
+    Instant at{};
+    bool pendingHere = false;
+};
+struct RegistrationSaved {
+    Instant at{};
+    SavedRegistration saved;
+};
+struct SaveFailed {
+    Instant at{};
+    std::string code;  // "store.disk_full", ...: the review says it in words, nothing is lost
+};
+struct ReceiptPrinted {
+    Instant at{};
+    bool ok = false;
+};
+using Event = std::variant<Tap, Tick, KeysTyped, CodeScanned, MrzScanned, StaffGesture, PhotoTaken, NikLookedUp,
+                           RegistrationSaved, SaveFailed, ReceiptPrinted>;
 
 // Commands for the app.
 struct SpeakInstruction {  // read the current view's instruction aloud, interrupting any speech
@@ -158,7 +234,25 @@ struct Beep {
 struct Wipe {
     friend bool operator==(const Wipe&, const Wipe&) = default;
 };
-using Command = std::variant<SpeakInstruction, StopSpeaking, Beep, Wipe>;
+// Ask the store whether a registration with the typed NIK waits at this site (answer: NikLookedUp).
+struct LookUpNik {
+    friend bool operator==(const LookUpNik&, const LookUpNik&) = default;
+};
+// Write the registration from the state's form (answer: RegistrationSaved or SaveFailed), then
+// print its receipt (answer: ReceiptPrinted).
+struct SaveRegistration {
+    friend bool operator==(const SaveRegistration&, const SaveRegistration&) = default;
+};
+struct PrintReceipt {
+    friend bool operator==(const PrintReceipt&, const PrintReceipt&) = default;
+};
+// Count an under-age stop (nothing else about the person) and print the referral slip for staff.
+struct RecordUnderAge {
+    int minimumAge = core::kLegalMinimumAge;
+    friend bool operator==(const RecordUnderAge&, const RecordUnderAge&) = default;
+};
+using Command = std::variant<SpeakInstruction, StopSpeaking, Beep, Wipe, LookUpNik, SaveRegistration, PrintReceipt,
+                             RecordUnderAge>;
 
 struct Step {
     FlowState state;

@@ -1,0 +1,30 @@
+#pragma once
+// What the journeys ask of the rest of the kiosk when the flow returns a command: the store, the
+// receipt and the printer. The Session calls it on the UI thread and turns each answer into the
+// event the flow waits for.
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "kiosk/base/result.h"
+#include "kiosk/core/flow/visit_flow.h"
+
+namespace kiosk::app {
+
+class JourneyServices {
+public:
+    virtual ~JourneyServices() = default;
+
+    // A registration with this NIK is waiting for staff at this site.
+    virtual bool nikPendingHere(std::string_view nik) = 0;
+    // Writes the registration and its outbox row in one durable transaction; only then is there a
+    // number to show. Errors "store.disk_full" or "store.failed" (the form stays as it was).
+    virtual Result<flow::SavedRegistration> saveRegistration(const flow::FlowState& state,
+                                                             std::span<const std::uint8_t> photoJpeg) = 0;
+    virtual Result<void> printReceipt(const flow::SavedRegistration& saved, flow::Language language) = 0;
+    // Counts the stop and prints the referral slip for staff; nothing about the person is kept.
+    virtual void recordUnderAge(int minimumAge, flow::Language language) = 0;
+};
+
+}  // namespace kiosk::app

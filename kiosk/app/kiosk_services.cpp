@@ -1,0 +1,118 @@
+#include "kiosk/app/kiosk_services.h"
+
+#include <thread>
+
+#include "drivers/setup/device_settings.h"
+#include "kiosk/sync/catalogue_reader.h"
+#include "kiosk/sync/document_cache.h"
+#include "kiosk/sync/sync_engine.h"
+
+namespace kiosk::app {
+namespace {
+
+Error noted(const Error& e, std::string_view what) { return Error{e.code, std::string(what) + ": " + e.detail}; }
+
+}  // namespace
+
+KioskServices::~KioskServices() {
+    // The sync thread first: it holds its own store connection and reads the master key.
+    if (sync_) sync_->stop();
+    sync_.reset();
+}
+
+Result<std::unique_ptr<KioskServices>> KioskServices::open(const std::filesystem::path& config,
+                                                            const ui::Catalogs& texts, const Clock& clock) {
+    std::unique_ptr<KioskServices> s(new KioskServices());
+    auto settings = sync::loadSyncSettings(config);
+    if (!settings) return settings.error();
+    if (auto r = settings->require({"kiosk.id", "kiosk.site_id", "store.database", "store.master_key", "sync.device_key"});
+        !r)
+        return r.error();
+    s->settings_ = std::move(*settings);
+    const auto& st = s->settings_;
+
+    auto masterKey = store::FileMasterKey::openOrCreate(st.masterKey);
+    if (!masterKey) return masterKey.error();
+    s->masterKey_ = std::move(*masterKey);
+    store::StoreConfig storeConfig;
+    storeConfig.database = st.database;
+    auto store = store::Store::open(storeConfig, *s->masterKey_, clock);
+    if (!store) return store.error();
+    s->store_ = std::move(*store);
+    auto deviceKey = sync::FileDeviceKey::openOrCreate(st.deviceKey);
+    if (!deviceKey) return deviceKey.error();
+    s->deviceKey_ = std::move(*deviceKey);
+
+    // The devices the file describes; a file without [devices.*] tables fits none.
+    if (auto deviceSettings = drivers::loadDeviceSettings(config); deviceSettings) {
+        auto devices = drivers::openDevices(*deviceSettings, clock);
+        if (!devices) return devices.error();
+        s->devices_ = std::move(*devices);
+    } else {
+        return deviceSettings.error();
+    }
+
+    // The last good documents the server signed; without them the journeys still run (the
+    // legal minimum age, no official openings to compare with: every offer is "not listed").
+    if (st.serverSigningKey) {
+        sync::DocumentCache cache(st.stateDir / "documents", *st.serverSigningKey, st.kioskId);
+        for (const auto& e : cache.load()) s->notes_.push_back(e);
+        const auto read = [&](std::string_view name, auto reader, auto& into) {
+            const auto* doc = cache.find(name);
+            if (!doc) {
+                s->notes_.push_back(Error{"documents.missing", std::string(name) + " has not been received yet"});
+                return;
+            }
+            auto parsed = reader(doc->document);
+            if (!parsed) s->notes_.push_back(noted(parsed.error(), name));
+            else into = std::move(*parsed);
+        };
+        read("config", sync::readMinimumAges, s->agePolicy_);
+        read("regencies", sync::readRegencies, s->catalogue_.regions);
+        read("job_openings", sync::readJobOpenings, s->catalogue_.openings);
+        read("training_programmes", sync::readTrainingProgrammes, s->catalogue_.training);
+    } else {
+        s->notes_.push_back(Error{"documents.no_server_key", "no server signing key yet: no configuration is used"});
+    }
+
+    // Uploads and pulls on their own thread; only when the server is known.
+    if (st.serverSealKey && st.serverSigningKey && !st.serverUrl.empty()) {
+        const auto* self = s.get();
+        s->sync_ = std::make_unique<sync::SyncThread>(
+            [self, &clock](std::stop_token stop) -> Result<std::unique_ptr<sync::SyncLoop>> {
+                auto engine = sync::SyncEngine::open(self->settings_, *self->masterKey_, clock, std::move(stop));
+                if (!engine) return engine.error();
+                return std::unique_ptr<sync::SyncLoop>(std::move(*engine));
+            },
+            clock);
+    }
+
+    auto* syncThread = s->sync_.get();
+    s->desk_ = std::make_unique<RegistrationDesk>(
+        *s->store_, *s->deviceKey_, DeskIdentity{st.kioskId, st.siteId}, clock, texts, s->devices_.printer.get(),
+        core::ReceiptSettings{}, [syncThread] {
+            if (syncThread) syncThread->wake();
+        });
+    return s;
+}
+
+void KioskServices::applyTo(flow::FlowSettings& settings, Date today) const {
+    settings.agePolicy = agePolicy_;
+    settings.catalogue = catalogue_;
+    std::erase_if(settings.catalogue.openings, [&](const core::JobOpening& o) {
+        return std::chrono::sys_days{o.validUntil} < std::chrono::sys_days{today};
+    });
+}
+
+bool KioskServices::drain(std::chrono::seconds atMost) {
+    const auto until = std::chrono::steady_clock::now() + atMost;
+    while (true) {
+        const auto queue = store_->outbox().status();
+        if (queue && queue->unsent() == 0) return true;
+        if (!sync_ || std::chrono::steady_clock::now() >= until) return false;
+        sync_->wake();
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+}
+
+}  // namespace kiosk::app

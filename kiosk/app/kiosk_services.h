@@ -1,0 +1,61 @@
+#pragma once
+// Everything behind the screen when the kiosk runs with its settings file (--config): the store
+// (connection A, on the UI thread), the device key, the devices, the sync thread, the cached
+// configuration and catalogues, and the registration desk that ties them to the journeys.
+// Built and destroyed on the main thread.
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "drivers/setup/device_set.h"
+#include "kiosk/app/registration_desk.h"
+#include "kiosk/base/clock.h"
+#include "kiosk/core/flow/visit_flow.h"
+#include "kiosk/store/master_key.h"
+#include "kiosk/store/store.h"
+#include "kiosk/sync/device_key.h"
+#include "kiosk/sync/sync_settings.h"
+#include "kiosk/sync/sync_thread.h"
+#include "kiosk/ui/catalog.h"
+
+namespace kiosk::app {
+
+class KioskServices {
+public:
+    // Errors name the file and what is wrong ("sync.settings", "store.*", "devices.*"). A missing
+    // server (no keys yet, no network) is not an error: the kiosk works offline and queues.
+    static Result<std::unique_ptr<KioskServices>> open(const std::filesystem::path& config, const ui::Catalogs& texts,
+                                                       const Clock& clock);
+    ~KioskServices();
+
+    JourneyServices& journeys() { return *desk_; }
+    // The journeys' settings from the last good configuration and catalogues the kiosk holds:
+    // minimum ages, regions, the official openings still valid today, training programmes.
+    void applyTo(flow::FlowSettings& settings, Date today) const;
+    // Problems found reading the cached documents, for the log (the kiosk goes on without them).
+    const std::vector<Error>& notes() const { return notes_; }
+
+    // Waits until the outbox holds nothing unsent, or `atMost` passed; true when it is empty.
+    bool drain(std::chrono::seconds atMost);
+
+    KioskServices(const KioskServices&) = delete;
+    KioskServices& operator=(const KioskServices&) = delete;
+
+private:
+    KioskServices() = default;
+
+    sync::SyncSettings settings_;
+    std::unique_ptr<store::FileMasterKey> masterKey_;
+    std::unique_ptr<store::Store> store_;
+    std::unique_ptr<sync::FileDeviceKey> deviceKey_;
+    drivers::DeviceSet devices_;
+    std::unique_ptr<sync::SyncThread> sync_;
+    std::unique_ptr<RegistrationDesk> desk_;
+    flow::Catalogue catalogue_;
+    core::AgePolicy agePolicy_;
+    std::vector<Error> notes_;
+};
+
+}  // namespace kiosk::app

@@ -1,0 +1,196 @@
+#include "kiosk/app/registration_desk.h"
+
+#include <string.h>  // explicit_bzero
+
+#include <chrono>
+#include <cstdio>
+
+#include "kiosk/base/date.h"
+#include "kiosk/core/flow/registration.h"
+#include "kiosk/core/mrz.h"
+#include "kiosk/receipt/receipt_printout.h"
+#include "kiosk/store/record_crypto.h"
+#include "kiosk/sync/receipt_signature.h"
+
+namespace kiosk::app {
+namespace {
+
+std::string base64(std::span<const std::uint8_t> bytes) {
+    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const std::uint32_t a = bytes[i];
+        const std::uint32_t b = i + 1 < bytes.size() ? bytes[i + 1] : 0;
+        const std::uint32_t c = i + 2 < bytes.size() ? bytes[i + 2] : 0;
+        const std::uint32_t n = (a << 16) | (b << 8) | c;
+        out += kAlphabet[(n >> 18) & 63];
+        out += kAlphabet[(n >> 12) & 63];
+        out += i + 1 < bytes.size() ? kAlphabet[(n >> 6) & 63] : '=';
+        out += i + 2 < bytes.size() ? kAlphabet[n & 63] : '=';
+    }
+    return out;
+}
+
+std::string isoUtc(Clock::TimePoint at) {
+    const auto secs = std::chrono::floor<std::chrono::seconds>(at);
+    const auto day = std::chrono::floor<std::chrono::days>(secs);
+    const std::chrono::year_month_day ymd{day};
+    const std::chrono::hh_mm_ss hms{secs - day};
+    char text[32];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                  static_cast<int>(hms.seconds().count()));
+    return text;
+}
+
+// Personal data leaves the heap zeroed.
+void scrub(std::string& s) {
+    if (!s.empty()) explicit_bzero(s.data(), s.size());
+    s.clear();
+}
+
+std::vector<std::string> purposesOf(const flow::Consent& c) {
+    std::vector<std::string> out;
+    if (c.registration) out.emplace_back("registration");
+    if (c.updates) out.emplace_back("updates");
+    if (c.trainingReferral) out.emplace_back("training");
+    return out;
+}
+
+// The desks to visit for what is missing, each once, in the order of the documents.
+std::vector<core::DeskVisit> desksFor(const std::vector<core::DocumentKind>& missing) {
+    std::vector<core::DeskVisit> desks;
+    for (const auto kind : missing) {
+        const auto desk = core::deskFor(kind);
+        if (!desk) continue;
+        if (std::none_of(desks.begin(), desks.end(), [&](const core::DeskVisit& d) { return d.desk == *desk; }))
+            desks.push_back({*desk, {}});
+    }
+    return desks;
+}
+
+}  // namespace
+
+std::string consentTextSha256(const ui::Catalogs& texts, flow::Language language) {
+    const auto text = texts.in(language).lookup("reg.consent.text");
+    return store::sha256Hex(std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+}
+
+RegistrationDesk::RegistrationDesk(store::Store& store, const sync::DeviceKey& key, DeskIdentity identity,
+                                   const Clock& clock, const ui::Catalogs& texts, drivers::ReceiptPrinter* printer,
+                                   core::ReceiptSettings receipts, std::function<void()> onSaved)
+    : store_(store),
+      key_(key),
+      identity_(std::move(identity)),
+      clock_(clock),
+      texts_(texts),
+      printer_(printer),
+      receipts_(std::move(receipts)),
+      onSaved_(std::move(onSaved)) {}
+
+bool RegistrationDesk::nikPendingHere(std::string_view nik) {
+    const auto ids = store_.findByNik(nik);
+    if (!ids) return false;
+    for (const auto id : *ids) {
+        const auto record = store_.record(id);
+        if (record && record->verification == store::LocalVerification::Pending) return true;
+    }
+    return false;
+}
+
+Result<flow::SavedRegistration> RegistrationDesk::saveRegistration(const flow::FlowState& state,
+                                                                   std::span<const std::uint8_t> photoJpeg) {
+    const auto& form = state.visit.form;
+    const auto now = clock_.now();
+    flow::PayloadExtras extras{base64(photoJpeg), consentTextSha256(texts_, state.visit.language), isoUtc(now),
+                               identity_.kioskId, identity_.siteId};
+    std::string payload = flow::registrationPayload(form, state.settings.catalogue, state.settings.agePolicy,
+                                                    state.today, extras);
+    scrub(extras.photoBase64);
+
+    store::NewSubmission submission;
+    submission.kind = store::RecordKind::Registration;
+    submission.siteId = identity_.siteId;
+    submission.kioskId = identity_.kioskId;
+    submission.personalPayload.assign(payload.begin(), payload.end());
+    scrub(payload);
+    // Not personal: which of the eight documents are there, for the staff worklist.
+    std::string checklist = "{";
+    for (std::size_t i = 0; i < core::kAllDocuments.size(); ++i)
+        checklist += std::string(i ? "," : "") + "\"" + std::string(core::documentCode(core::kAllDocuments[i])) +
+                     "\":\"" + std::string(core::documentStateCode(form.documents[i])) + "\"";
+    submission.publicFields = checklist + "}";
+    submission.index.nik = std::string(form.text(flow::TextField::Nik));
+    if (!form.passportMrz.empty())
+        if (auto mrz = core::parseMrz(form.passportMrz.view(), state.today); mrz && mrz->valid())
+            submission.index.passportNumber = mrz->documentNumber;
+    submission.consent = store::Consent{std::string(flow::kConsentVersion), extras.consentSha256,
+                                        purposesOf(form.consent)};
+    submission.verification = store::LocalVerification::Pending;
+
+    auto stored = store_.enqueue(submission);
+    if (!submission.personalPayload.empty())
+        explicit_bzero(submission.personalPayload.data(), submission.personalPayload.size());
+    if (submission.index.nik) scrub(*submission.index.nik);
+    if (!stored) {
+        const bool full = stored.error().code.find("disk") != std::string::npos ||
+                          stored.error().code.find("full") != std::string::npos;
+        return makeError(full ? "store.disk_full" : "store.failed", stored.error().code + ": " + stored.error().detail);
+    }
+    if (onSaved_) onSaved_();
+
+    // The record is on disk: from here on a failure costs only the receipt, never the record.
+    auto issued = sync::issueReceipt(core::ReceiptKind::Registration, identity_.kioskId, *stored, key_);
+    flow::SavedRegistration saved;
+    saved.missing = flow::missingDocuments(form);
+    if (issued) {
+        saved.number = issued->number;
+        saved.token = issued->token;
+    } else {
+        saved.number = stored->submissionId;
+    }
+    core::ReceiptFacts facts;
+    facts.kind = core::ReceiptKind::Registration;
+    facts.number = saved.number;
+    facts.token = saved.token;
+    facts.issuedAt = std::chrono::floor<std::chrono::seconds>(stored->createdAt);
+    facts.missingDocuments = saved.missing;
+    facts.desks = desksFor(saved.missing);
+    facts.consentPurposes = purposesOf(form.consent);
+    facts.consentVersion = std::string(flow::kConsentVersion);
+    lastFacts_ = facts;
+    return saved;
+}
+
+Result<void> RegistrationDesk::printReceipt(const flow::SavedRegistration& saved, flow::Language language) {
+    if (!printer_) return makeError("printer.none", "no receipt printer is fitted");
+    if (!lastFacts_ || lastFacts_->number != saved.number) return makeError("receipt.unknown", "not the last receipt");
+    lastFacts_->language = std::string(flow::languageCode(language));
+    const auto content = core::receiptContent(*lastFacts_, receipts_);
+    const ui::Catalog& say = texts_.in(language);
+    const auto paper = receipt::receiptDocument(content, [&](std::string_view key) { return std::string(say.lookup(key)); });
+    return printer_->print(paper);
+}
+
+void RegistrationDesk::recordUnderAge(int minimumAge, flow::Language language) {
+    static_cast<void>(store_.incrementCounter(kUnderAgeCounter));
+    if (!printer_) return;
+    // The referral slip names no one: staff take over from here, with the child and the family.
+    const ui::Catalog& say = texts_.in(language);
+    drivers::ReceiptDocument slip;
+    slip.add(drivers::TextLine{std::string(say.lookup("under_age.slip_title")), drivers::TextSize::Double, true,
+                               drivers::Alignment::Centre});
+    slip.add(drivers::PaperFeed{1});
+    slip.add(drivers::TextLine{std::string(say.lookup("under_age.slip_staff")), drivers::TextSize::Normal, false,
+                               drivers::Alignment::Left});
+    slip.add(drivers::TextLine{identity_.siteId + " / " + identity_.kioskId + " / " +
+                                   core::formatReceiptTime(std::chrono::floor<std::chrono::seconds>(clock_.now()), receipts_) +
+                                   " / " + std::to_string(minimumAge) + "+",
+                               drivers::TextSize::Normal, false, drivers::Alignment::Left});
+    slip.add(drivers::Cut{});
+    static_cast<void>(printer_->print(slip));
+}
+
+}  // namespace kiosk::app

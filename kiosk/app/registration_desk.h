@@ -1,0 +1,62 @@
+#pragma once
+// The registration journey's back office on the kiosk: writes a finished registration and its
+// outbox row in one durable transaction, signs its receipt, prints it, and counts under-age stops.
+// Lives on the UI thread (its Store connection is that thread's); the printer is called from it.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "drivers/api/receipt_printer.h"
+#include "kiosk/app/journey_services.h"
+#include "kiosk/base/clock.h"
+#include "kiosk/core/receipt_content.h"
+#include "kiosk/store/store.h"
+#include "kiosk/sync/device_key.h"
+#include "kiosk/ui/catalog.h"
+
+namespace kiosk::app {
+
+struct DeskIdentity {
+    std::string kioskId;
+    std::string siteId;
+};
+
+class RegistrationDesk final : public JourneyServices {
+public:
+    // `printer` may be null (no printer fitted: the receipt is on screen only). `onSaved` runs after
+    // each committed record (the app wakes the sync thread with it).
+    RegistrationDesk(store::Store& store, const sync::DeviceKey& key, DeskIdentity identity, const Clock& clock,
+                     const ui::Catalogs& texts, drivers::ReceiptPrinter* printer, core::ReceiptSettings receipts,
+                     std::function<void()> onSaved = {});
+
+    bool nikPendingHere(std::string_view nik) override;
+    Result<flow::SavedRegistration> saveRegistration(const flow::FlowState& state,
+                                                     std::span<const std::uint8_t> photoJpeg) override;
+    Result<void> printReceipt(const flow::SavedRegistration& saved, flow::Language language) override;
+    void recordUnderAge(int minimumAge, flow::Language language) override;
+
+    // What the store counts under-age stops as (nothing else about the person is kept).
+    static constexpr std::string_view kUnderAgeCounter = "registration.under_age_stop";
+
+private:
+    store::Store& store_;
+    const sync::DeviceKey& key_;
+    DeskIdentity identity_;
+    const Clock& clock_;
+    const ui::Catalogs& texts_;
+    drivers::ReceiptPrinter* printer_;
+    core::ReceiptSettings receipts_;
+    std::function<void()> onSaved_;
+    // The last receipt's facts, to print again without keeping anything else of the visit.
+    std::optional<core::ReceiptFacts> lastFacts_;
+};
+
+// The hex SHA-256 of the consent text exactly as shown in `language`.
+std::string consentTextSha256(const ui::Catalogs& texts, flow::Language language);
+
+}  // namespace kiosk::app

@@ -1,0 +1,107 @@
+#include "kiosk/ui/journey_texts.h"
+
+#include <array>
+
+namespace kiosk::ui {
+namespace {
+
+// The problems the registration steps report (flow::problemWith, the scan steps, the store).
+constexpr auto kProblems = std::to_array<std::string_view>(
+    {"consent.required", "nik.invalid", "graduation-year.invalid", "choice.none", "passport.none",
+     "family-card.none", "photo.none", "passport.unreadable", "family-card.too_long", "receipt.not_printed",
+     "store.disk_full", "store.failed"});
+
+// What the automatic checks can find (core::Eligibility, flow::offerFindings).
+constexpr auto kChecks = std::to_array<std::string_view>(
+    {"age.below_minimum", "age.unknown", "identity.birth_date_mismatch", "identity.sex_mismatch", "passport.expired",
+     "passport.expires_soon", "passport.expires_before_contract_end", "nik.duplicate_pending",
+     "nik.province_unknown", "offer.not_listed", "offer.fee_asked", "offer.fee_charged_where_free", "offer.not_in_catalogue",
+     "offer.fee_above_catalogue", "offer.salary_below_catalogue", "offer.salary_currency_differs", "offer.agency_differs",
+     "offer.opening_expired", "offer.destination_differs", "offer.sector_differs", "offer.job_order_missing",
+     "offer.agency_missing", "offer.fee_currency_differs", "offer.fee_below_catalogue", "offer.salary_period_differs",
+     "offer.salary_above_catalogue"});
+
+constexpr auto kDesks = std::to_array<core::Desk>(
+    {core::Desk::Employment, core::Desk::ComplaintsInformation, core::Desk::PopulationRegistry, core::Desk::Health,
+     core::Desk::Immigration, core::Desk::Police, core::Desk::Banking, core::Desk::SocialSecurity});
+
+constexpr auto kFixed = std::to_array<std::string_view>({
+    "menu.title",
+    "menu.prompt",
+    "menu.register",
+    "menu.register_note",
+    "reg.submit",
+    "reg.change",
+    "reg.retake",
+    "reg.have",
+    "reg.not_yet",
+    "reg.scan.waiting",
+    "reg.scan.passport_read",
+    "reg.scan.family_card_read",
+    "reg.photo.waiting",
+    "reg.photo.taken",
+    "reg.consent.registration",
+    "reg.consent.updates",
+    "reg.consent.training",
+    "reg.checks.nik_ok",
+    "reg.checks.passport_ok",
+    "reg.checks.no_passport",
+    "reg.checks.age_ok",
+    "reg.checks.all_clear",
+    "reg.review.empty",
+    "reg.opening.salary",
+    "reg.skills.missing",
+    "reg.skills.ask_desk",
+    "saving.title",
+    "saving.body",
+    "receipt_screen.title",
+    "receipt_screen.number",
+    "receipt_screen.missing",
+    "receipt_screen.complete",
+    "receipt_screen.hotline",
+    "receipt_screen.broker_warning",
+    "receipt_screen.printing",
+    "receipt_screen.printed",
+    "receipt_screen.done",
+    "under_age.title",
+    "under_age.body",
+    "under_age.slip",
+    "under_age.done",
+    "under_age.slip_title",
+    "under_age.slip_staff",
+    "reg.consent.text",
+    "desk.village_head",
+});
+
+}  // namespace
+
+std::string stepTitleKey(flow::RegStep step) { return "reg." + std::string(flow::specOf(step).name) + ".title"; }
+std::string stepPromptKey(flow::RegStep step) { return "reg." + std::string(flow::specOf(step).name) + ".prompt"; }
+std::string skipKey(flow::RegStep step) { return "reg." + std::string(flow::specOf(step).name) + ".skip"; }
+std::string optionKey(std::string_view code) { return "option." + std::string(code); }
+std::string problemKey(std::string_view code) { return "problem." + std::string(code); }
+std::string checkKey(std::string_view code) { return "check." + std::string(code); }
+std::string sectionKey(int section) { return "section." + std::to_string(section); }
+std::string documentKey(core::DocumentKind kind) { return "document." + std::string(core::documentCode(kind)); }
+std::string deskKey(core::Desk desk) { return "desk." + std::string(core::deskCode(desk)); }
+
+std::vector<std::string_view> journeyFixedKeys() { return {kFixed.begin(), kFixed.end()}; }
+
+std::vector<std::string> journeyTextKeys() {
+    std::vector<std::string> keys(kFixed.begin(), kFixed.end());
+    for (const auto& spec : flow::allSteps()) {
+        keys.push_back(stepTitleKey(spec.step));
+        keys.push_back(stepPromptKey(spec.step));
+        if (spec.skippable) keys.push_back(skipKey(spec.step));
+        if (spec.text) keys.push_back(problemKey(std::string(spec.name) + ".incomplete"));
+    }
+    for (const auto code : flow::allOptionCodes()) keys.push_back(optionKey(code));
+    for (const auto code : kProblems) keys.push_back(problemKey(code));
+    for (const auto code : kChecks) keys.push_back(checkKey(code));
+    for (int s = 1; s <= flow::kSections; ++s) keys.push_back(sectionKey(s));
+    for (const auto kind : core::kAllDocuments) keys.push_back(documentKey(kind));
+    for (const auto desk : kDesks) keys.push_back(deskKey(desk));
+    return keys;
+}
+
+}  // namespace kiosk::ui

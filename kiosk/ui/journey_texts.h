@@ -1,0 +1,34 @@
+#pragma once
+// The catalogue keys of the journeys, built from the journey's own tables rather than listed one
+// by one in text_keys.h: each step's title and prompt ("reg.nik.title"), each option
+// ("option.marital.single"), each problem a step can report ("problem.nik.invalid"), each
+// automatic check ("check.age.below_minimum"), the sections, the documents and the desks, and the
+// fixed texts of the journey screens (menu, receipt, under-age stop). ui_tests holds the
+// catalogues to exactly these keys plus text_keys.h.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/core/documents.h"
+#include "kiosk/core/flow/registration.h"
+
+namespace kiosk::ui {
+
+std::string stepTitleKey(flow::RegStep step);
+std::string stepPromptKey(flow::RegStep step);
+// The second button of a step that can be answered with "not yet".
+std::string skipKey(flow::RegStep step);
+std::string optionKey(std::string_view code);
+std::string problemKey(std::string_view code);
+std::string checkKey(std::string_view code);
+std::string sectionKey(int section);
+std::string documentKey(core::DocumentKind kind);
+std::string deskKey(core::Desk desk);
+
+// The fixed texts of the journey screens, each looked up by its literal key in kiosk/.
+std::vector<std::string_view> journeyFixedKeys();
+// Every key above, fixed ones included.
+std::vector<std::string> journeyTextKeys();
+
+}  // namespace kiosk::ui
