@@ -2,48 +2,18 @@
 
 #include <string.h>  // explicit_bzero
 
+#include <algorithm>
 #include <chrono>
-#include <cstdio>
 
 #include "kiosk/base/date.h"
 #include "kiosk/core/flow/registration.h"
 #include "kiosk/core/mrz.h"
 #include "kiosk/receipt/receipt_printout.h"
-#include "kiosk/store/record_crypto.h"
 #include "kiosk/sync/receipt_signature.h"
+#include "kiosk/sync/wire_format.h"
 
 namespace kiosk::app {
 namespace {
-
-std::string base64(std::span<const std::uint8_t> bytes) {
-    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
-    for (std::size_t i = 0; i < bytes.size(); i += 3) {
-        const std::uint32_t a = bytes[i];
-        const std::uint32_t b = i + 1 < bytes.size() ? bytes[i + 1] : 0;
-        const std::uint32_t c = i + 2 < bytes.size() ? bytes[i + 2] : 0;
-        const std::uint32_t n = (a << 16) | (b << 8) | c;
-        out += kAlphabet[(n >> 18) & 63];
-        out += kAlphabet[(n >> 12) & 63];
-        out += i + 1 < bytes.size() ? kAlphabet[(n >> 6) & 63] : '=';
-        out += i + 2 < bytes.size() ? kAlphabet[n & 63] : '=';
-    }
-    return out;
-}
-
-std::string isoUtc(Clock::TimePoint at) {
-    const auto secs = std::chrono::floor<std::chrono::seconds>(at);
-    const auto day = std::chrono::floor<std::chrono::days>(secs);
-    const std::chrono::year_month_day ymd{day};
-    const std::chrono::hh_mm_ss hms{secs - day};
-    char text[32];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                  static_cast<int>(hms.seconds().count()));
-    return text;
-}
 
 // Personal data leaves the heap zeroed.
 void scrub(std::string& s) {
@@ -75,7 +45,7 @@ std::vector<core::DeskVisit> desksFor(const std::vector<core::DocumentKind>& mis
 
 std::string consentTextSha256(const ui::Catalogs& texts, flow::Language language) {
     const auto text = texts.in(language).lookup("reg.consent.text");
-    return store::sha256Hex(std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+    return sync::sha256Hex(text);
 }
 
 RegistrationDesk::RegistrationDesk(store::Store& store, const sync::DeviceKey& key, DeskIdentity identity,
@@ -104,7 +74,8 @@ Result<flow::SavedRegistration> RegistrationDesk::saveRegistration(const flow::F
                                                                    std::span<const std::uint8_t> photoJpeg) {
     const auto& form = state.visit.form;
     const auto now = clock_.now();
-    flow::PayloadExtras extras{base64(photoJpeg), consentTextSha256(texts_, state.visit.language), isoUtc(now),
+    flow::PayloadExtras extras{sync::base64Encode(photoJpeg), consentTextSha256(texts_, state.visit.language),
+                               sync::formatRfc3339(now),
                                identity_.kioskId, identity_.siteId};
     std::string payload = flow::registrationPayload(form, state.settings.catalogue, state.settings.agePolicy,
                                                     state.today, extras);

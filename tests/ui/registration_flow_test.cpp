@@ -9,6 +9,7 @@
 
 #include "kiosk/core/flow/visit_flow.h"
 #include "kiosk/core/mrz_correction.h"
+#include "tests/ui/sample_catalogue.h"
 
 namespace kiosk::flow {
 namespace {
@@ -30,30 +31,10 @@ const C* find(const Step& step) {
     return nullptr;
 }
 
-core::JobOpening hongKongCare() {
-    core::JobOpening o;
-    o.id = "JO-TEST-HK-0001";
-    o.country = "HK";
-    o.city = "Kowloon";
-    o.employer = "Keluarga Contoh";
-    o.agency = "PT Penempatan Uji";
-    o.position = "Pengasuh lansia";
-    o.sector = "domestic_work";
-    o.salary = {4990, "HKD", core::PayPeriod::Month};
-    o.placementFee = {0, "IDR", core::PayPeriod::None};
-    o.certificates = {"cert.caregiver"};
-    o.language = core::LanguageRequirement{"yue", "basic"};
-    o.validUntil = Date{std::chrono::year{2027} / 6 / 30};
-    return o;
-}
-
 FlowSettings settings() {
     FlowSettings s;
     s.agePolicy = *core::AgePolicy::make(18, {{"", "domestic_work", 21}});
-    s.catalogue.regions = {{"3578", "Kota Surabaya", "35"}, {"3507", "Kabupaten Malang", "35"}};
-    s.catalogue.openings = {hongKongCare()};
-    s.catalogue.training = {{"TP-1", "Pelatihan caregiver", "LPK Contoh", "3578", {"cert.caregiver"},
-                             Date{std::chrono::year{2027} / 1 / 11}, {0, "IDR", core::PayPeriod::None}}};
+    s.catalogue = testing::sampleCatalogue();
     return s;
 }
 
@@ -317,7 +298,7 @@ TEST(Registration, MissingSkillsComeWithTrainingNearHome) {
     ASSERT_EQ(missing.size(), 2U);
     EXPECT_EQ(missing[0].item.key, "cert.caregiver");
     ASSERT_FALSE(missing[0].options.empty());
-    EXPECT_EQ(missing[0].options[0].programme.title, "Pelatihan caregiver");
+    EXPECT_EQ(missing[0].options[0].programme.title, "Pelatihan perawat lansia");
     EXPECT_EQ(missing[1].item.key, "lang.yue");
 }
 

@@ -1,11 +1,12 @@
 #include "tests/ui/screen_table.h"
 
-#include "kiosk/core/flow/visit_flow.h"
-
 #include <string>
+
+#include "kiosk/core/flow/visit_flow.h"
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/video_image.h"
 #include "kiosk/ui/widget_gallery.h"
+#include "tests/ui/sample_catalogue.h"
 #include "tests/ui/test_picture.h"
 
 namespace kiosk::ui::testing {
@@ -42,28 +43,6 @@ void nikHalfTyped(flow::FlowState& s) {
     static_cast<void>(s.visit.form.texts[static_cast<std::size_t>(flow::TextField::Nik)].append("35780155"));
 }
 
-flow::Catalogue sampleCatalogue() {
-    flow::Catalogue c;
-    c.regions = {{"3578", "Kota Surabaya", "35"}, {"3507", "Kabupaten Malang", "35"}, {"3509", "Kabupaten Jember", "35"}};
-    core::JobOpening o;
-    o.id = "JO-TEST-HK-0001";
-    o.country = "HK";
-    o.city = "Kowloon";
-    o.employer = "Keluarga Contoh";
-    o.agency = "PT Penempatan Uji";
-    o.position = "Pengasuh lansia di rumah";
-    o.sector = "domestic_work";
-    o.salary = {4990, "HKD", core::PayPeriod::Month};
-    o.placementFee = {0, "IDR", core::PayPeriod::None};
-    o.certificates = {"cert.caregiver"};
-    o.language = core::LanguageRequirement{"yue", "basic"};
-    o.validUntil = Date{std::chrono::year{2027} / 6 / 30};
-    c.openings = {o};
-    c.training = {{"TP-1", "Pelatihan perawat lansia", "LPK Contoh", "3578", {"cert.caregiver", "lang.yue"},
-                   Date{std::chrono::year{2027} / 1 / 11}, {0, "IDR", core::PayPeriod::None}}};
-    return c;
-}
-
 void set(flow::RegistrationForm& f, flow::TextField field, std::string_view text) {
     static_cast<void>(f.texts[static_cast<std::size_t>(field)].assign(text));
 }
@@ -74,7 +53,7 @@ void choose(flow::RegistrationForm& f, flow::ChoiceField field, std::uint16_t in
 // A made-up person far enough through the journey for every step to show something.
 void filledForm(flow::FlowState& s) {
     s.today = Date{std::chrono::year{2026} / 11 / 29};
-    s.settings.catalogue = sampleCatalogue();
+    s.settings.catalogue = flow::testing::sampleCatalogue();
     auto& f = s.visit.form;
     f.consent.registration = true;
     f.consent.updates = true;
