@@ -239,15 +239,20 @@ void drawChecksStep(Painter& p, const StepParts& parts, const Catalog& say, cons
         lines.emplace_back(true, formatText(say.lookup("reg.checks.age_ok"), {{"age", std::to_string(*checks.age)}}));
     for (const auto& f : checks.findings) lines.emplace_back(false, std::string(say.lookup(checkKey(f.code))));
     if (checks.findings.empty()) lines.emplace_back(true, std::string(say.lookup("reg.checks.all_clear")));
-    const int row = 2 * lineHeight(m.type.body) + m.px(1);
+    // One line a check (two when its words need them), the mark beside the first line.
+    const int line = lineHeight(m.type.body);
+    const int textX = parts.status.x + m.type.body + m.px(2);
+    const int textWidth = parts.status.right() - textX;
     int y = parts.status.y;
     for (const auto& [ok, text] : lines) {
-        if (y + row > parts.status.bottom()) break;
-        p.icon(ok ? Icon::Check : Icon::Warning, Rect{parts.status.x, y, m.type.body, m.type.body},
+        const Weight weight = ok ? Weight::Regular : Weight::Bold;
+        const int rows = std::max<int>(1, static_cast<int>(p.wrap(text, m.type.body, weight, textWidth).size()));
+        const int height = std::min(rows, 2) * line;
+        if (y + height > parts.status.bottom()) break;
+        p.icon(ok ? Icon::Check : Icon::Warning, Rect{parts.status.x, y + (line - m.type.body) / 2, m.type.body, m.type.body},
                ok ? colors::kPrimary : colors::kNoticeEdge);
-        p.paragraph(text, Rect{parts.status.x + m.type.body + m.px(2), y, parts.status.w - m.type.body - m.px(2), row},
-                    TextStyle{m.type.body, ok ? Weight::Regular : Weight::Bold, colors::kInk, Align::Left});
-        y += row;
+        p.paragraph(text, Rect{textX, y, textWidth, height}, TextStyle{m.type.body, weight, colors::kInk, Align::Left});
+        y += height + m.px(1.5);
     }
 }
 
