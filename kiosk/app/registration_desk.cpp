@@ -29,17 +29,6 @@ std::vector<std::string> purposesOf(const flow::Consent& c) {
     return out;
 }
 
-// The desks to visit for what is missing, each once, in the order of the documents.
-std::vector<core::DeskVisit> desksFor(const std::vector<core::DocumentKind>& missing) {
-    std::vector<core::DeskVisit> desks;
-    for (const auto kind : missing) {
-        const auto desk = core::deskFor(kind);
-        if (!desk) continue;
-        if (std::none_of(desks.begin(), desks.end(), [&](const core::DeskVisit& d) { return d.desk == *desk; }))
-            desks.push_back({*desk, {}});
-    }
-    return desks;
-}
 
 }  // namespace
 
@@ -128,7 +117,7 @@ Result<flow::SavedRegistration> RegistrationDesk::saveRegistration(const flow::F
     facts.token = saved.token;
     facts.issuedAt = std::chrono::floor<std::chrono::seconds>(stored->createdAt);
     facts.missingDocuments = saved.missing;
-    facts.desks = desksFor(saved.missing);
+    for (const auto desk : core::desksFor(saved.missing)) facts.desks.push_back({desk, {}});
     facts.consentPurposes = purposesOf(form.consent);
     facts.consentVersion = std::string(flow::kConsentVersion);
     lastFacts_ = facts;

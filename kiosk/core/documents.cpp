@@ -80,9 +80,11 @@ std::vector<DocumentKind> DocumentChecklist::missing() const {
     return out;
 }
 
-std::vector<Desk> DocumentChecklist::desksToVisit() const {
+std::vector<Desk> DocumentChecklist::desksToVisit() const { return desksFor(missing()); }
+
+std::vector<Desk> desksFor(const std::vector<DocumentKind>& missing) {
     std::vector<Desk> out;
-    for (const auto kind : missing()) {
+    for (const auto kind : missing) {
         const auto desk = deskFor(kind);
         if (desk && std::find(out.begin(), out.end(), *desk) == out.end()) out.push_back(*desk);
     }

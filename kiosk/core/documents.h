@@ -54,6 +54,8 @@ std::string_view documentStateCode(DocumentState state);
 // Where to go for a missing document. No desk for the family permission: it comes from the
 // village head or lurah at home. Visa and agreements come through the employment desk.
 std::optional<Desk> deskFor(DocumentKind kind);
+// Each desk once, in the order its first missing document appears.
+std::vector<Desk> desksFor(const std::vector<DocumentKind>& missing);
 
 class DocumentChecklist {
 public:

@@ -480,14 +480,13 @@ std::optional<flow::Action> drawReceipt(Painter& p, const Catalogs& texts, const
         if (state.saved->missing.empty()) {
             missing = say.lookup("receipt_screen.complete");
         } else {
-            std::vector<std::string> desks;
-            for (const auto kind : state.saved->missing) {
-                const auto desk = core::deskFor(kind);
-                std::string name(desk ? say.lookup(deskKey(*desk)) : say.lookup("desk.village_head"));
-                if (std::find(desks.begin(), desks.end(), name) == desks.end()) desks.push_back(std::move(name));
-            }
+            // The family permission has no desk: it comes from the village head or lurah.
             std::string joined;
-            for (const auto& d : desks) joined += (joined.empty() ? "" : ", ") + d;
+            for (const auto desk : core::desksFor(state.saved->missing))
+                joined += (joined.empty() ? "" : ", ") + std::string(say.lookup(deskKey(desk)));
+            const bool permission = std::find(state.saved->missing.begin(), state.saved->missing.end(),
+                                              core::DocumentKind::FamilyPermission) != state.saved->missing.end();
+            if (permission) joined += (joined.empty() ? "" : ", ") + std::string(say.lookup("desk.village_head"));
             missing = formatText(say.lookup("receipt_screen.missing"),
                                  {{"count", std::to_string(state.saved->missing.size())}, {"desks", joined}});
         }

@@ -396,10 +396,9 @@ std::vector<core::TrainingSuggestion> missingSkills(const RegistrationForm& form
 }
 
 std::vector<core::DocumentKind> missingDocuments(const RegistrationForm& form) {
-    std::vector<core::DocumentKind> out;
-    for (std::size_t i = 0; i < core::kAllDocuments.size(); ++i)
-        if (form.documents[i] == core::DocumentState::NotYet) out.push_back(core::kAllDocuments[i]);
-    return out;
+    core::DocumentChecklist checklist;
+    for (std::size_t i = 0; i < core::kAllDocuments.size(); ++i) checklist.set(core::kAllDocuments[i], form.documents[i]);
+    return checklist.missing();
 }
 
 std::string registrationPayload(const RegistrationForm& form, const Catalogue& catalogue, const core::AgePolicy& policy,
