@@ -51,6 +51,8 @@ std::variant<Options, ExitNow> parseCommandLine(int argc, const char* const* arg
     app.add_option("--screenshots", screenshots,
                    "Play the script (or the demo) without a display, saving every screen as a PNG file in DIR")
         ->type_name("DIR");
+    app.add_flag("--no-screenshots", options.noScreenshots,
+                 "Play the script without a display and without saving any PNG (crash and soak tests)");
     app.add_option("--size", size, "Window (or screenshot) size, e.g. 1080x1920")
         ->type_name("WxH")
         ->check([](const std::string& s) { return parseSize(s) ? std::string() : "expected WxH, e.g. 1366x768"; });

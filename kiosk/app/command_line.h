@@ -1,5 +1,5 @@
 #pragma once
-// kiosk [--config FILE] [--windowed] [--script FILE] [--screenshots DIR] [--size WxH] [--assets DIR] [--lang id|en]
+// kiosk [--config FILE] [--windowed] [--script FILE] [--screenshots DIR | --no-screenshots] [--size WxH] [--assets DIR] [--lang id|en]
 //       [--idle-timeout SECONDS] [--countdown SECONDS] [--version] [--help]
 
 #include <chrono>
@@ -19,6 +19,7 @@ struct Options {
     std::optional<std::filesystem::path> config;       // the settings file: store, keys, server, devices
     std::optional<std::filesystem::path> script;       // replay this scenario headless and exit
     std::optional<std::filesystem::path> screenshots;  // where a headless run saves its PNGs
+    bool noScreenshots = false;                        // a script played without saving any
     std::optional<ui::Size> size;
     std::optional<std::filesystem::path> assets;
     ui::Language language = ui::kDefaultLanguage;  // the language the kiosk returns to between visitors

@@ -25,6 +25,8 @@ public:
     virtual Result<void> printReceipt(const flow::SavedRegistration& saved, flow::Language language) = 0;
     // Counts the stop and prints the referral slip for staff; nothing about the person is kept.
     virtual void recordUnderAge(int minimumAge, flow::Language language) = 0;
+    // "Cek status": checks a scanned receipt offline and finds its record's progress.
+    virtual flow::ReceiptStatus receiptStatus(std::string_view scanned) = 0;
 };
 
 }  // namespace kiosk::app

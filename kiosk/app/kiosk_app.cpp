@@ -13,12 +13,14 @@
 #include "kiosk/app/espeak_speaker.h"
 #include "kiosk/app/kiosk_services.h"
 #include "kiosk/app/launch.h"
+#include "kiosk/app/live_inputs.h"
 #include "kiosk/app/main_loop.h"
 #include "kiosk/app/scenario_player.h"
 #include "kiosk/app/session.h"
 #include "kiosk/ui/beeper.h"
 #include "kiosk/ui/catalog.h"
 #include "kiosk/ui/display.h"
+#include "kiosk/ui/wake_event.h"
 
 namespace kiosk::app {
 namespace {
@@ -39,9 +41,11 @@ int playHeadless(ui::Display& display, Session& session, const Options& options,
         std::cerr << "kiosk: " << scenario.error().code << ": " << scenario.error().detail << '\n';
         return scenario.error().code == "script.syntax" ? kUsageError : kCannotRun;
     }
-    const auto dir = options.screenshots.value_or("screenshots");
+    // An empty folder: nothing is saved.
+    const std::filesystem::path dir =
+        options.noScreenshots ? std::filesystem::path{} : options.screenshots.value_or("screenshots");
     std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
+    if (!dir.empty()) std::filesystem::create_directories(dir, ec);
     if (ec) return fail(makeError("screenshots.dir", "cannot create " + dir.string() + ": " + ec.message()));
     const auto files = playScenario(display, session, *scenario, dir, std::cout);
     if (!files) return fail(files.error());
@@ -135,6 +139,15 @@ int runKiosk(int argc, const char* const* argv) {
         if (services && played == 0 && !services->drain(std::chrono::seconds{60}))
             std::cerr << "kiosk: some submissions are still queued; they go when the server answers\n";
         return played;
+    }
+    // The interactive kiosk reads its own devices; a scripted run above never starts them.
+    if (services) {
+        auto wakeUi = ui::makeWakeEvent();
+        if (!wakeUi) return fail(wakeUi.error());
+        if (auto* channels = services->startDeviceThreads(std::move(*wakeUi))) {
+            LiveInputs live(*channels, *texts);
+            return runMainLoop(*display, session, &live);
+        }
     }
     return runMainLoop(*display, session);
 }

@@ -15,7 +15,9 @@ Error noted(const Error& e, std::string_view what) { return Error{e.code, std::s
 }  // namespace
 
 KioskServices::~KioskServices() {
-    // The sync thread first: it holds its own store connection and reads the master key.
+    // The device threads first: they read the devices, which go with this object.
+    threads_.reset();
+    // Then the sync thread: it holds its own store connection and reads the master key.
     if (sync_) sync_->stop();
     sync_.reset();
 }
@@ -45,7 +47,13 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const std::filesystem
 
     // The devices the file describes; a file without [devices.*] tables fits none.
     if (auto deviceSettings = drivers::loadDeviceSettings(config); deviceSettings) {
-        auto devices = drivers::openDevices(*deviceSettings, clock);
+        auto devicesWaker = drivers::Waker::create();
+        if (!devicesWaker) return devicesWaker.error();
+        s->devicesWaker_.emplace(std::move(*devicesWaker));
+        auto cameraWaker = drivers::Waker::create();
+        if (!cameraWaker) return cameraWaker.error();
+        s->cameraWaker_.emplace(std::move(*cameraWaker));
+        auto devices = drivers::openDevices(*deviceSettings, clock, &*s->devicesWaker_, &*s->cameraWaker_);
         if (!devices) return devices.error();
         s->devices_ = std::move(*devices);
     } else {
@@ -68,6 +76,10 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const std::filesystem
             else into = std::move(*parsed);
         };
         read("config", sync::readMinimumAges, s->agePolicy_);
+        std::optional<std::string> hotline;
+        read("config", sync::readHotline, hotline);
+        if (hotline) s->receipts_.hotline = *hotline;
+        else s->notes_.push_back(Error{"receipt.hotline_not_set", "the configuration names no hotline: receipts say so"});
         read("regencies", sync::readRegencies, s->catalogue_.regions);
         read("job_openings", sync::readJobOpenings, s->catalogue_.openings);
         read("training_programmes", sync::readTrainingProgrammes, s->catalogue_.training);
@@ -90,9 +102,22 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const std::filesystem
     auto* syncThread = s->sync_.get();
     s->desk_ = std::make_unique<RegistrationDesk>(
         *s->store_, *s->deviceKey_, DeskIdentity{st.kioskId, st.siteId}, clock, texts, s->devices_.printer.get(),
-        core::ReceiptSettings{}, [syncThread] {
+        s->receipts_, [syncThread] {
             if (syncThread) syncThread->wake();
         });
+
+    // Receipts are checked against this kiosk's key and those the last good configuration lists.
+    if (st.serverSigningKey) {
+        std::vector<Error> keyNotes;
+        if (auto keys = sync::loadReceiptKeyring(st, s->deviceKey_.get(), &keyNotes); keys)
+            s->receiptKeys_ = std::move(*keys);
+        else
+            s->notes_.push_back(keys.error());
+        for (auto& note : keyNotes) s->notes_.push_back(std::move(note));
+    } else {
+        s->receiptKeys_.add(st.kioskId, s->deviceKey_->publicKey(), sync::KeySource::Own);
+    }
+    s->desk_->checkReceiptsWith(s->receiptKeys_, st.stateDir / "statuses.json");
     return s;
 }
 
@@ -102,6 +127,16 @@ void KioskServices::applyTo(flow::FlowSettings& settings, Date today) const {
     std::erase_if(settings.catalogue.openings, [&](const core::JobOpening& o) {
         return std::chrono::sys_days{o.validUntil} < std::chrono::sys_days{today};
     });
+}
+
+InputChannels* KioskServices::startDeviceThreads(std::function<void()> wakeUi) {
+    if (threads_) return &threads_->channels();
+    if (!devices_.scanner && !devices_.mrzReader && !devices_.camera) return nullptr;
+    threads_ = std::make_unique<DeviceThreads>(
+        ThreadedDevices{devices_.scanner.get(), devices_.mrzReader.get(), devicesWaker_ ? &*devicesWaker_ : nullptr,
+                        devices_.camera.get(), cameraWaker_ ? &*cameraWaker_ : nullptr},
+        std::move(wakeUi));
+    return &threads_->channels();
 }
 
 bool KioskServices::drain(std::chrono::seconds atMost) {

@@ -6,16 +6,21 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "drivers/setup/device_set.h"
+#include "kiosk/app/device_threads.h"
 #include "kiosk/app/registration_desk.h"
 #include "kiosk/base/clock.h"
 #include "kiosk/core/flow/visit_flow.h"
+#include "kiosk/core/receipt_content.h"
 #include "kiosk/store/master_key.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/device_key.h"
+#include "kiosk/sync/receipt_signature.h"
 #include "kiosk/sync/sync_settings.h"
 #include "kiosk/sync/sync_thread.h"
 #include "kiosk/ui/catalog.h"
@@ -40,6 +45,12 @@ public:
     // Waits until the outbox holds nothing unsent, or `atMost` passed; true when it is empty.
     bool drain(std::chrono::seconds atMost);
 
+    // Starts the devices thread (scanner, MRZ reader) and the camera thread for an interactive
+    // kiosk; a scripted run feeds its own inputs and never calls this. They hand what they read
+    // over through the channels returned, and call `wakeUi` from their threads when they did.
+    // Null when no scanner, MRZ reader or camera is fitted. Stopped before the devices go.
+    InputChannels* startDeviceThreads(std::function<void()> wakeUi);
+
     KioskServices(const KioskServices&) = delete;
     KioskServices& operator=(const KioskServices&) = delete;
 
@@ -50,11 +61,17 @@ private:
     std::unique_ptr<store::FileMasterKey> masterKey_;
     std::unique_ptr<store::Store> store_;
     std::unique_ptr<sync::FileDeviceKey> deviceKey_;
+    // The devices' wakers outlive them; the threads that read the devices go before them.
+    std::optional<drivers::Waker> devicesWaker_;
+    std::optional<drivers::Waker> cameraWaker_;
     drivers::DeviceSet devices_;
+    std::unique_ptr<DeviceThreads> threads_;
     std::unique_ptr<sync::SyncThread> sync_;
     std::unique_ptr<RegistrationDesk> desk_;
+    sync::ReceiptKeyring receiptKeys_;
     flow::Catalogue catalogue_;
     core::AgePolicy agePolicy_;
+    core::ReceiptSettings receipts_;  // the hotline from the configuration
     std::vector<Error> notes_;
 };
 

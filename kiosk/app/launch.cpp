@@ -48,7 +48,7 @@ std::filesystem::path executableDir() {
 }
 
 ui::VideoMode chooseVideoMode(const Options& options, const Environment& env) {
-    if (options.screenshots || options.script) return ui::VideoMode::Offscreen;
+    if (options.screenshots || options.script || options.noScreenshots) return ui::VideoMode::Offscreen;
     const auto driver = env("SDL_VIDEODRIVER");
     if (driver == "offscreen" || driver == "dummy") return ui::VideoMode::Offscreen;
     if (!driver && !env("DISPLAY") && !env("WAYLAND_DISPLAY")) return ui::VideoMode::Offscreen;

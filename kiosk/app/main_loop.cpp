@@ -1,14 +1,16 @@
 #include "kiosk/app/main_loop.h"
 
 #include <chrono>
+#include <iostream>
 
+#include "kiosk/app/live_inputs.h"
 #include "kiosk/base/date.h"
 
 namespace kiosk::app {
 
 Date localToday() { return dateAt(std::chrono::system_clock::now(), kLocalUtcOffset); }
 
-int runMainLoop(ui::Display& display, Session& session) {
+int runMainLoop(ui::Display& display, Session& session, LiveInputs* live) {
     using Clock = std::chrono::steady_clock;
     // Without input the loop still wakes now and then: the idle countdown and a held press in
     // the staff corner need the time to move on.
@@ -19,11 +21,21 @@ int runMainLoop(ui::Display& display, Session& session) {
         if (input.quit) return 0;
 
         const auto now = Clock::now();
+        const bool arrived = live && live->pump(session, now);
         session.apply(flow::Tick{now, localToday()});
+        if (live) {
+            live->followScreen(session.state());
+            if (auto problem = live->takeProblem())
+                std::cerr << "kiosk: " << problem->code << ": " << problem->detail << '\n';
+        }
         const bool holding = input.touch.current.has_value();
-        if (!session.needsDraw() && !input.events && !holding) continue;  // the last frame stays on screen
+        if (!session.needsDraw() && !input.events && !holding && !arrived) continue;  // the last frame stays on screen
 
-        session.frame(display.painter(), input.touch, now);
+        session.frame(display.painter(), input.touch, now, live ? live->view() : ui::JourneyView{});
+        if (live) {
+            live->drawOver(display.painter(), session.drawn());
+            live->followScreen(session.state());  // a tap may have changed the screen
+        }
         display.present();
     }
 }

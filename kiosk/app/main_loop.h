@@ -19,8 +19,11 @@ inline constexpr std::chrono::minutes kLocalUtcOffset{7 * 60};
 // Today at the kiosk, from the system clock.
 Date localToday();
 
-// Returns the process exit code.
-int runMainLoop(ui::Display& display, Session& session);
+class LiveInputs;
+
+// Returns the process exit code. With `live`, what the devices and the camera read reaches the
+// session each iteration, before the tick, and the camera picture is drawn.
+int runMainLoop(ui::Display& display, Session& session, LiveInputs* live = nullptr);
 // Silent (no speech, no beep), with the flow's default timings: for tests.
 int runMainLoop(ui::Display& display, const ui::Catalogs& texts, ui::Language home);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "kiosk/app/receipt_lookup.h"
 #include "kiosk/base/date.h"
 #include "kiosk/core/flow/registration.h"
 #include "kiosk/core/mrz.h"
@@ -132,6 +133,16 @@ Result<void> RegistrationDesk::printReceipt(const flow::SavedRegistration& saved
     const ui::Catalog& say = texts_.in(language);
     const auto paper = receipt::receiptDocument(content, [&](std::string_view key) { return std::string(say.lookup(key)); });
     return printer_->print(paper);
+}
+
+void RegistrationDesk::checkReceiptsWith(const sync::ReceiptKeyring& keys, std::filesystem::path statusesFile) {
+    receiptKeys_ = &keys;
+    statusesFile_ = std::move(statusesFile);
+}
+
+flow::ReceiptStatus RegistrationDesk::receiptStatus(std::string_view scanned) {
+    if (!receiptKeys_) return flow::ReceiptStatus::because("receipt.unavailable");
+    return lookUpReceipt(scanned, ReceiptRecords{*receiptKeys_, identity_.kioskId, store_, statusesFile_});
 }
 
 void RegistrationDesk::recordUnderAge(int minimumAge, flow::Language language) {

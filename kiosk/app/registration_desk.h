@@ -4,6 +4,7 @@
 // Lives on the UI thread (its Store connection is that thread's); the printer is called from it.
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -17,6 +18,7 @@
 #include "kiosk/core/receipt_content.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/device_key.h"
+#include "kiosk/sync/receipt_signature.h"
 #include "kiosk/ui/catalog.h"
 
 namespace kiosk::app {
@@ -39,6 +41,11 @@ public:
                                                      std::span<const std::uint8_t> photoJpeg) override;
     Result<void> printReceipt(const flow::SavedRegistration& saved, flow::Language language) override;
     void recordUnderAge(int minimumAge, flow::Language language) override;
+    flow::ReceiptStatus receiptStatus(std::string_view scanned) override;
+
+    // The keys receipts are checked with and the server's review states; without them every
+    // receipt is "receipt.unavailable". `keys` must outlive the desk.
+    void checkReceiptsWith(const sync::ReceiptKeyring& keys, std::filesystem::path statusesFile);
 
     // What the store counts under-age stops as (nothing else about the person is kept).
     static constexpr std::string_view kUnderAgeCounter = "registration.under_age_stop";
@@ -52,6 +59,8 @@ private:
     drivers::ReceiptPrinter* printer_;
     core::ReceiptSettings receipts_;
     std::function<void()> onSaved_;
+    const sync::ReceiptKeyring* receiptKeys_ = nullptr;
+    std::filesystem::path statusesFile_;
     // The last receipt's facts, to print again without keeping anything else of the visit.
     std::optional<core::ReceiptFacts> lastFacts_;
 };

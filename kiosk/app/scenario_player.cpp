@@ -1,5 +1,6 @@
 #include "kiosk/app/scenario_player.h"
 
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -30,8 +31,10 @@ public:
                               [&](const TypeStep& s) {
                                   return input(flow::KeysTyped{{}, s.text});
                               },
-                              [&](const ScanStep& s) {
-                                  return input(flow::CodeScanned{{}, s.text});
+                              [&](const ScanStep& s) -> Result<void> {
+                                  if (!s.lastReceipt) return input(flow::CodeScanned{{}, s.text});
+                                  if (lastReceipt_.empty()) return failed("no receipt has been given out yet");
+                                  return input(flow::CodeScanned{{}, lastReceipt_});
                               },
                               [&](const MrzStep& s) {
                                   return input(flow::MrzScanned{{}, s.lines});
@@ -43,6 +46,13 @@ public:
                               [&](const WaitStep& s) { return waitFor(s.view, s.within); },
                               [&](const AdvanceStep& s) { return advance(s.by); },
                               [&](const ScreenshotStep& s) { return draw(ui::Touch{}, s.name); },
+                              [&](const KillStep&) -> Result<void> {
+                                  // Nothing is flushed, closed or destroyed: what is on disk now is
+                                  // all a restarted kiosk will find.
+                                  out_ << std::flush;
+                                  std::raise(SIGKILL);
+                                  return failed("SIGKILL did not end the kiosk");
+                              },
                           },
                           line.step);
     }
@@ -60,8 +70,10 @@ private:
     Result<void> draw(const ui::Touch& touch, const std::string& name = {}) {
         session_.frame(display_.painter(), touch, now_);
         const auto& drawn = session_.drawn();
+        // The receipt a person takes home: "scan-receipt" holds it to the scanner later.
+        if (drawn.saved && !drawn.saved->token.empty()) lastReceipt_ = drawn.saved->token;
         const std::string view = ui::viewName(drawn) + "-" + std::string(ui::languageCode(drawn.visit.language));
-        if (!name.empty() || view != lastSaved_) {
+        if (!dir_.empty() && (!name.empty() || view != lastSaved_)) {
             char number[16];
             std::snprintf(number, sizeof number, "%02zu", files_.size() + 1);
             const auto file =
@@ -178,6 +190,7 @@ private:
     Date today_ = localToday();  // the steady clock is fake, the calendar day is the real one
     int line_ = 0;
     std::string lastSaved_;
+    std::string lastReceipt_;  // the QR text of the last receipt shown (not personal)
     std::vector<std::filesystem::path> files_;
 };
 

@@ -22,6 +22,7 @@ inline constexpr std::chrono::milliseconds kRepeatedTap{150};
 inline constexpr std::chrono::milliseconds kTickEvery{250};
 
 // Returns the PNG files written, in order, also printing each path on `out` as it is written.
+// With an empty `dir` every view is drawn but none is saved.
 // Errors: "script.step" ("FILE:LINE: what happened"), "display.png".
 Result<std::vector<std::filesystem::path>> playScenario(ui::Display& display, Session& session,
                                                         const Scenario& scenario, const std::filesystem::path& dir,

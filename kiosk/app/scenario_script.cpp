@@ -19,12 +19,14 @@ constexpr Form kForms[] = {
     {"hold", "hold NAME|X,Y DURATION"},
     {"type", "type TEXT"},
     {"scan", "scan TEXT"},
+    {"scan-receipt", "scan-receipt"},
     {"mrz", "mrz LINE LINE [LINE]"},
     {"camera", "camera FILE"},
     {"language", "language id|en"},
     {"wait-for", "wait-for VIEW [within DURATION]"},
     {"advance", "advance DURATION (e.g. 500ms, 60s, 2min)"},
     {"screenshot", "screenshot NAME"},
+    {"kill", "kill"},
 };
 
 std::vector<std::string_view> words(std::string_view line) {
@@ -121,6 +123,14 @@ Result<ScenarioStep> parseLine(std::string_view line, const LineParser& p, const
         if (rest.empty()) return p.wrong(std::string(verb) + " needs text");
         if (verb == "type") return ScenarioStep{TypeStep{std::string(rest)}};
         return ScenarioStep{ScanStep{std::string(rest)}};
+    }
+    if (verb == "scan-receipt") {
+        if (w.size() != 1) return p.wrong("scan-receipt takes nothing more");
+        return ScenarioStep{ScanStep{{}, true}};
+    }
+    if (verb == "kill") {
+        if (w.size() != 1) return p.wrong("kill takes nothing more");
+        return ScenarioStep{KillStep{}};
     }
     if (verb == "mrz") {
         if (w.size() < 3 || w.size() > 4) return p.wrong("an MRZ has 2 or 3 lines");

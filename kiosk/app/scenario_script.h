@@ -7,10 +7,12 @@
 //   hold staff-corner 3s    press, keep pressing while the time passes, release
 //   type 081234567890       keys from a keyboard into the screen's field
 //   scan TEXT | mrz LINE LINE [LINE] | camera FILE    device input
+//   scan-receipt            the QR of the last receipt the kiosk gave out, held to the scanner
 //   language en             tap the screen's button for that language
 //   wait-for phone-entry [within 90s]
 //   advance 60s             let time pass (ms, s, min)
 //   screenshot NAME         save the screen now, whatever changed
+//   kill                    the kiosk dies at once (SIGKILL), for crash tests
 //
 // Parsing is pure: text in, steps or the first error ("script.syntax": "FILE:LINE: what is
 // wrong; expected: the form") out.
@@ -43,6 +45,7 @@ struct TypeStep {
 };
 struct ScanStep {
     std::string text;
+    bool lastReceipt = false;  // "scan-receipt": the QR of the receipt the kiosk gave out last
 };
 struct MrzStep {
     std::vector<std::string> lines;
@@ -63,9 +66,12 @@ struct AdvanceStep {
 struct ScreenshotStep {
     std::string name;
 };
+// The kiosk is killed on the spot (SIGKILL, as a power cut or a crash would end it): for the
+// tests that restart it and check that nothing was lost, half sent or left behind.
+struct KillStep {};
 
 using ScenarioStep = std::variant<TapStep, HoldStep, TypeStep, ScanStep, MrzStep, CameraStep, LanguageStep, WaitStep,
-                                  AdvanceStep, ScreenshotStep>;
+                                  AdvanceStep, ScreenshotStep, KillStep>;
 
 struct ScriptLine {
     int line = 0;

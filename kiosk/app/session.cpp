@@ -50,13 +50,13 @@ void Session::takePhoto(std::vector<std::uint8_t> jpeg, flow::Instant at) {
     apply(flow::PhotoTaken{at});
 }
 
-void Session::frame(ui::Painter& painter, const ui::Touch& touch, flow::Instant now) {
+void Session::frame(ui::Painter& painter, const ui::Touch& touch, flow::Instant now, const ui::JourneyView& view) {
     // A finger belongs to the view that was on screen when it went down.
     const flow::ViewId onScreen = drawn_ ? drawn_->view : state_.view;
     if (!touch.start) pressView_.reset();
     if (touch.start && !pressView_) pressView_ = onScreen;
 
-    const auto action = ui::drawVisit(painter, texts_, state_, touch);
+    const auto action = ui::drawVisit(painter, texts_, state_, touch, view);
     drawn_ = state_;
     if (action && touch.end) apply(flow::Tap{pressView_.value_or(onScreen), now, *action});
     if (touch.end) pressView_.reset();
@@ -119,6 +119,11 @@ std::optional<flow::Event> Session::run(const flow::Command& command) {
             [&](const flow::RecordUnderAge& r) -> std::optional<flow::Event> {
                 if (services_) services_->recordUnderAge(r.minimumAge, state_.visit.language);
                 return std::nullopt;
+            },
+            [&](const flow::LookUpReceipt& l) -> std::optional<flow::Event> {
+                auto status = services_ ? services_->receiptStatus(l.text)
+                                        : flow::ReceiptStatus::because("receipt.unavailable");
+                return flow::ReceiptLookedUp{state_.lastActivity, std::move(status)};
             },
         },
         command);

@@ -15,6 +15,7 @@
 #include "kiosk/ui/beeper.h"
 #include "kiosk/ui/catalog.h"
 #include "kiosk/ui/painter.h"
+#include "kiosk/ui/registration_screens.h"
 #include "kiosk/ui/touch.h"
 
 namespace kiosk::app {
@@ -50,7 +51,8 @@ public:
 
     // Draws the current view with this frame's touch, turns a finished tap into a flow::Tap for
     // the view the finger went down on, and watches for the staff long press. Present afterwards.
-    void frame(ui::Painter& painter, const ui::Touch& touch, flow::Instant now);
+    // `view` brings what the state does not hold: the live camera picture.
+    void frame(ui::Painter& painter, const ui::Touch& touch, flow::Instant now, const ui::JourneyView& view = {});
     // What the last frame drew (a tap's effect shows in the frame after it).
     const flow::FlowState& drawn() const { return drawn_ ? *drawn_ : state_; }
     // The state changed since it was last drawn.

@@ -218,6 +218,16 @@ Result<std::vector<OutboxEntry>> Outbox::list(std::int64_t limit, std::optional<
     return readEntries(*rows);
 }
 
+Result<std::optional<OutboxEntry>> Outbox::find(std::string_view submissionId) {
+    auto rows = db_.prepare(std::string(kEntryColumns) + "WHERE submission_id = ?1");
+    if (!rows) return rows.error();
+    rows->bind(1, submissionId);
+    auto entries = readEntries(*rows);
+    if (!entries) return entries.error();
+    if (entries->empty()) return std::optional<OutboxEntry>{};
+    return std::optional<OutboxEntry>{std::move(entries->front())};
+}
+
 Result<std::optional<Clock::TimePoint>> Outbox::nextDue() {
     auto query = db_.prepare("SELECT min(due_at) FROM outbox WHERE due_at IS NOT NULL");
     if (!query) return query.error();

@@ -89,6 +89,8 @@ public:
     // Rows acknowledged at or after `since`, most recently acknowledged first: the submissions whose
     // review status the sync worker still asks the server about.
     Result<std::vector<OutboxEntry>> acknowledgedSince(Clock::TimePoint since, std::int64_t limit);
+    // The row of one submission; nullopt when there is none.
+    Result<std::optional<OutboxEntry>> find(std::string_view submissionId);
     // Oldest first; only rows in `state` when given.
     Result<std::vector<OutboxEntry>> list(std::int64_t limit, std::optional<OutboxState> state = std::nullopt);
 

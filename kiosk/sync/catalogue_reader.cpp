@@ -321,6 +321,27 @@ Result<core::AgePolicy> readMinimumAges(std::string_view configDocument) {
     return core::AgePolicy::make(defaultMinimum, std::move(out));
 }
 
+Result<std::optional<std::string>> readHotline(std::string_view configDocument) {
+    auto config = configObject(configDocument);
+    if (!config) return config.error();
+    Fields top("config.hotline_invalid", "config");
+    const auto* settings = top.object(*config, "settings");
+    if (top.error) return *top.error;
+    const auto* hotline = top.member(*settings, "settings.hotline", false);
+    if (!hotline) return std::optional<std::string>{};
+    const std::string value = hotline->is_string() ? hotline->get<std::string>() : std::string();
+    const bool dialable = value.size() >= 3 && value.size() <= 24 &&
+                          std::all_of(value.begin(), value.end(), [](char c) {
+                              return (c >= '0' && c <= '9') || c == ' ' || c == '-' || c == '+';
+                          }) &&
+                          std::any_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!dialable)
+        return Error{"config.hotline_invalid",
+                     "config: settings.hotline must be a number as people dial it (digits, spaces, '-', '+'; "
+                     "3 to 24 characters), e.g. \"hotline\": \"0800 1000\""};
+    return std::optional<std::string>{value};
+}
+
 Result<std::vector<core::StaffMember>> readStaff(std::string_view configDocument) {
     auto config = configObject(configDocument);
     if (!config) return config.error();

@@ -29,6 +29,11 @@ Result<std::vector<core::Regency>> readRegencies(std::string_view document);
 // taken as written.
 Result<core::AgePolicy> readMinimumAges(std::string_view configDocument);
 
+// `settings.hotline` of the config document: the official complaints line printed on every
+// receipt, as people dial it (digits, spaces, '-', '+', 3 to 24 characters). nullopt when the
+// document has none (the receipt then says it is not set, never a made-up number).
+Result<std::optional<std::string>> readHotline(std::string_view configDocument);
+
 // The `staff` list of the config document, in its order. Every `pin_hash` must be a libsodium
 // password hash string (argon2id or argon2i).
 Result<std::vector<core::StaffMember>> readStaff(std::string_view configDocument);

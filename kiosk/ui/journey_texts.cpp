@@ -9,7 +9,12 @@ namespace {
 constexpr auto kProblems = std::to_array<std::string_view>(
     {"consent.required", "nik.invalid", "graduation-year.invalid", "choice.none", "passport.none",
      "family-card.none", "photo.none", "passport.unreadable", "family-card.too_long", "receipt.not_printed",
-     "store.disk_full", "store.failed"});
+     "store.disk_full", "store.failed", "receipt.malformed"});
+
+// Why a scanned receipt could not be trusted or followed (flow::ReceiptStatus::verdict).
+constexpr auto kVerdicts = std::to_array<std::string_view>(
+    {"receipt.signature_invalid", "receipt.kiosk_unknown", "receipt.not_found", "receipt.mismatch",
+     "receipt.unavailable"});
 
 // What the automatic checks can find (core::Eligibility, flow::offerFindings).
 constexpr auto kChecks = std::to_array<std::string_view>(
@@ -30,6 +35,19 @@ constexpr auto kFixed = std::to_array<std::string_view>({
     "menu.prompt",
     "menu.register",
     "menu.register_note",
+    "menu.status",
+    "menu.status_note",
+    "status_scan.title",
+    "status_scan.prompt",
+    "status_scan.waiting",
+    "status.title",
+    "status.number",
+    "status.issued",
+    "status.genuine",
+    "status.elsewhere",
+    "status.waiting_network",
+    "status.checked_at_desk",
+    "status.done",
     "reg.submit",
     "reg.change",
     "reg.retake",
@@ -81,6 +99,24 @@ std::string skipKey(flow::RegStep step) { return "reg." + std::string(flow::spec
 std::string optionKey(std::string_view code) { return "option." + std::string(code); }
 std::string problemKey(std::string_view code) { return "problem." + std::string(code); }
 std::string checkKey(std::string_view code) { return "check." + std::string(code); }
+std::string stageKey(flow::ReceiptProgress progress) {
+    switch (progress) {
+    case flow::ReceiptProgress::SavedHere: return "status.stage.saved";
+    case flow::ReceiptProgress::Sent: return "status.stage.sent";
+    case flow::ReceiptProgress::Received: return "status.stage.received";
+    case flow::ReceiptProgress::InReview: return "status.stage.in_review";
+    case flow::ReceiptProgress::Verified: return "status.stage.verified";
+    case flow::ReceiptProgress::Returned: return "status.stage.returned";
+    case flow::ReceiptProgress::Refused: return "status.stage.refused";
+    }
+    return "status.stage.saved";
+}
+std::string statusVerdictKey(std::string_view verdict) {
+    // "receipt.malformed" never reaches the status screen (it stays a problem on the scan screen).
+    for (const auto known : kVerdicts)
+        if (known == verdict) return "status.verdict." + std::string(verdict);
+    return "status.verdict.receipt.unavailable";
+}
 std::string sectionKey(int section) { return "section." + std::to_string(section); }
 std::string documentKey(core::DocumentKind kind) { return "document." + std::string(core::documentCode(kind)); }
 std::string deskKey(core::Desk desk) { return "desk." + std::string(core::deskCode(desk)); }
@@ -98,6 +134,12 @@ std::vector<std::string> journeyTextKeys() {
     for (const auto code : flow::allOptionCodes()) keys.push_back(optionKey(code));
     for (const auto code : kProblems) keys.push_back(problemKey(code));
     for (const auto code : kChecks) keys.push_back(checkKey(code));
+    for (const auto verdict : kVerdicts) keys.push_back(statusVerdictKey(verdict));
+    for (const auto progress : {flow::ReceiptProgress::SavedHere, flow::ReceiptProgress::Sent,
+                                flow::ReceiptProgress::Received, flow::ReceiptProgress::InReview,
+                                flow::ReceiptProgress::Verified, flow::ReceiptProgress::Returned,
+                                flow::ReceiptProgress::Refused})
+        keys.push_back(stageKey(progress));
     for (int s = 1; s <= flow::kSections; ++s) keys.push_back(sectionKey(s));
     for (const auto kind : core::kAllDocuments) keys.push_back(documentKey(kind));
     for (const auto desk : kDesks) keys.push_back(deskKey(desk));

@@ -12,6 +12,7 @@
 
 #include "kiosk/core/documents.h"
 #include "kiosk/core/flow/registration.h"
+#include "kiosk/core/flow/visit_flow.h"
 
 namespace kiosk::ui {
 
@@ -22,6 +23,8 @@ std::string skipKey(flow::RegStep step);
 std::string optionKey(std::string_view code);
 std::string problemKey(std::string_view code);
 std::string checkKey(std::string_view code);
+std::string stageKey(flow::ReceiptProgress progress);  // "status.stage.in_review"
+std::string statusVerdictKey(std::string_view verdict);  // "status.verdict.receipt.signature_invalid"
 std::string sectionKey(int section);
 std::string documentKey(core::DocumentKind kind);
 std::string deskKey(core::Desk desk);

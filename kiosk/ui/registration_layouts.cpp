@@ -262,10 +262,53 @@ StepParts menuParts(Size window) {
     p.layout = layoutStep(window);
     const auto& m = p.layout.metrics;
     const Rect body = p.layout.body;
+    const int gap = m.px(6);
+    if (m.landscape) {
+        // Side by side: each big enough for its label and the line under it.
+        const int w = std::min((body.w - gap) / 2, m.px(110));
+        const int h = std::min(body.h, m.px(26));
+        const int left = body.x + (body.w - 2 * w - gap) / 2;
+        const int top = body.y + (body.h - h) / 2;
+        p.options.push_back(Rect{left, top, w, h});
+        p.options.push_back(Rect{left + w + gap, top, w, h});
+        return p;
+    }
     const int w = std::min(body.w, m.px(110));
-    const int h = std::min(body.h, m.px(22));
-    p.options.push_back(Rect{body.x + (body.w - w) / 2, body.y + (body.h - h) / 2, w, h});
+    const int h = std::min((body.h - gap) / 2, m.px(26));
+    const int top = body.y + (body.h - 2 * h - gap) / 2;
+    p.options.push_back(Rect{body.x + (body.w - w) / 2, top, w, h});
+    p.options.push_back(Rect{body.x + (body.w - w) / 2, top + h + gap, w, h});
     return p;
+}
+
+StepParts statusScanParts(Size window) {
+    StepParts p;
+    p.layout = layoutStep(window);
+    cameraStep(p, false);
+    p.skip = {};  // nothing to skip: "back" leads to the menu
+    return p;
+}
+
+StatusParts statusParts(Size window) {
+    StatusParts s;
+    s.layout = layoutStep(window);
+    const auto& m = s.layout.metrics;
+    // No prompt under the title: the screen is the answer, and it starts right there.
+    Rect body = s.layout.prompt;
+    body.h = (m.landscape ? s.layout.back.y : s.layout.progress.bottom()) - m.px(2) - body.y;
+    const int gap = m.px(2);
+    s.numberLabel = takeTop(body, lineHeight(m.type.small), 0);
+    s.number = takeTop(body, m.px(9), gap);
+    s.issued = takeTop(body, lineHeight(m.type.small), gap);
+    if (m.landscape) {
+        // Genuine or not on the left; how far the record has come on the right.
+        s.stages = takeRight(body, body.w / 2, m.px(6));
+        s.verdict = takeTop(body, std::min(body.h, 4 * lineHeight(m.type.body) + m.px(4)), 0);
+    } else {
+        s.verdict = takeTop(body, 4 * lineHeight(m.type.body) + m.px(4), gap);
+        s.stages = body;
+    }
+    return s;
 }
 
 ReceiptParts receiptParts(Size window) {
@@ -303,7 +346,18 @@ std::vector<JourneyTarget> journeyTargets(const flow::FlowState& state, Size win
     if (std::holds_alternative<flow::MenuScreen>(state.screen)) {
         const auto p = menuParts(window);
         add("register", p.options[0]);
+        add("status", p.options[1]);
         add("back", p.layout.back);
+        return out;
+    }
+    if (std::holds_alternative<flow::StatusScanScreen>(state.screen)) {
+        add("back", layoutStep(window).back);
+        return out;
+    }
+    if (std::holds_alternative<flow::StatusScreen>(state.screen)) {
+        const auto l = layoutStep(window);
+        add("back", l.back);
+        add("done", l.next);
         return out;
     }
     if (std::holds_alternative<flow::ReceiptScreen>(state.screen) ||

@@ -60,7 +60,19 @@ struct StepParts {
 };
 
 StepParts stepParts(const flow::FlowState& state, Size window);
-StepParts menuParts(Size window);
+StepParts menuParts(Size window);  // options: register, check status
+// "Cek status": the camera, what was read, a problem line.
+StepParts statusScanParts(Size window);
+
+struct StatusParts {
+    StepLayout layout;
+    Rect numberLabel;
+    Rect number;
+    Rect issued;   // when and where the receipt was made
+    Rect verdict;  // genuine or not, in a panel
+    Rect stages;   // the record's progress, one line a stage
+};
+StatusParts statusParts(Size window);
 
 struct ReceiptParts {
     StepLayout layout;
@@ -79,7 +91,7 @@ struct JourneyTarget {
     std::string name;
     Rect place;
 };
-// The named controls of a journey view: "next", "back", "register", "skip", "option-3",
+// The named controls of a journey view: "next", "back", "register", "status", "skip", "option-3",
 // "consent-0", "not-listed", "doc-2-have", "doc-2-not-yet", "change-5", "submit", "done", "key-A", "key-7",
 // "space", "delete".
 std::vector<JourneyTarget> journeyTargets(const flow::FlowState& state, Size window);

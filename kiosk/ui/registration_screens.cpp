@@ -1,10 +1,12 @@
 #include "kiosk/ui/registration_screens.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
 #include "kiosk/base/overloaded.h"
+#include "kiosk/core/receipt_content.h"
 #include "kiosk/ui/camera_preview.h"
 #include "kiosk/ui/flow_screens.h"
 #include "kiosk/ui/journey_texts.h"
@@ -366,6 +368,15 @@ std::optional<flow::Action> drawMenu(Painter& p, const Catalogs& texts, const fl
                           .note = say.lookup("menu.register_note"),
                           .selected = false}))
         action = flow::RegisterTapped{};
+    if (button(p, touch, parts.options[1], m,
+               ButtonSpec{.label = say.lookup("menu.status"),
+                          .labelPx = m.type.action,
+                          .kind = ButtonKind::Secondary,
+                          .icon = Icon::ArrowRight,
+                          .iconAfterLabel = false,
+                          .note = say.lookup("menu.status_note"),
+                          .selected = false}))
+        action = flow::StatusTapped{};
     if (drawBackButton(p, say, parts.layout.back, m, touch)) action = flow::BackTapped{};
     if (drawListenButton(p, say, touch)) action = flow::ListenTapped{};
     return action;
@@ -517,6 +528,122 @@ std::optional<flow::Action> drawUnderAge(Painter& p, const Catalogs& texts, cons
     return action;
 }
 
+namespace {
+
+// The stages a record passes through, in order; a return or a refusal ends the list early.
+constexpr std::array kStages{flow::ReceiptProgress::SavedHere, flow::ReceiptProgress::Sent,
+                             flow::ReceiptProgress::Received, flow::ReceiptProgress::InReview,
+                             flow::ReceiptProgress::Verified};
+
+// What the person must know first: is the receipt genuine, and where is its record.
+std::string verdictText(const flow::ReceiptStatus& status, const Catalog& say) {
+    if (!status.valid()) return std::string(say.lookup(statusVerdictKey(status.verdict)));
+    if (!status.issuedHere) return std::string(say.lookup("status.elsewhere"));
+    return std::string(say.lookup("status.genuine"));
+}
+
+// The sentence read aloud and shown under the title: the stage the record has reached.
+std::string statusSummary(const flow::ReceiptStatus& status, const Catalog& say) {
+    if (!status.valid() || !status.progress) return verdictText(status, say);
+    std::string out(say.lookup(stageKey(*status.progress)));
+    if (*status.progress == flow::ReceiptProgress::SavedHere) out += " " + std::string(say.lookup("status.waiting_network"));
+    return out;
+}
+
+}  // namespace
+
+std::optional<flow::Action> drawStatusScan(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                           const JourneyView& view, const Touch& touch) {
+    const Catalog& say = texts.in(state.visit.language);
+    const auto parts = statusScanParts(p.size());
+    const auto& m = parts.layout.metrics;
+    frame(p, parts.layout, say, say.lookup("status_scan.title"), say.lookup("status_scan.prompt"));
+    cameraPreview(p, parts.picture, m,
+                  CameraPreviewSpec{view.camera, CameraGuide::Document, false, say.text(Text::CameraDocumentHint),
+                                    say.text(Text::CameraNotReady)});
+    p.paragraph(say.lookup("status_scan.waiting"), parts.status,
+                TextStyle{m.type.body, Weight::Bold, colors::kInkSoft, Align::Left});
+    problemLine(p, parts.message, m, problemText(state, say));
+    std::optional<flow::Action> action;
+    if (drawBackButton(p, say, parts.layout.back, m, touch)) action = flow::BackTapped{};
+    if (drawListenButton(p, say, touch)) action = flow::ListenTapped{};
+    return action;
+}
+
+std::optional<flow::Action> drawStatus(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                       const Touch& touch) {
+    const Catalog& say = texts.in(state.visit.language);
+    const auto parts = statusParts(p.size());
+    const auto& l = parts.layout;
+    const auto& m = l.metrics;
+    const flow::ReceiptStatus status = state.receiptStatus.value_or(flow::ReceiptStatus::because("receipt.unavailable"));
+    frame(p, l, say, say.lookup("status.title"), {});
+
+    if (!status.number.empty()) {
+        p.text(say.lookup("status.number"), parts.numberLabel,
+               TextStyle{m.type.small, Weight::Regular, colors::kInkSoft, Align::Left});
+        p.text(status.number, parts.number, TextStyle{m.type.heading, Weight::Bold, colors::kInk, Align::Left});
+        p.paragraph(formatText(say.lookup("status.issued"),
+                               {{"date", core::formatReceiptTime(status.issuedAt, core::ReceiptSettings{})},
+                                {"kiosk", status.kioskId}}),
+                    parts.issued, TextStyle{m.type.small, Weight::Regular, colors::kInk, Align::Left});
+    }
+    // A receipt that is not what it claims gets the warning colours: it may be a broker's forgery.
+    const bool good = status.valid();
+    p.fillRoundedRect(parts.verdict, m.radius, good ? colors::kSurface : colors::kErrorTint);
+    p.strokeRoundedRect(parts.verdict, m.radius, 2 * m.border, good ? colors::kPrimary : colors::kError);
+    // The words centred in the panel, the mark beside their first line.
+    const Rect inside = parts.verdict.inset(m.px(2));
+    const std::string verdict = verdictText(status, say);
+    const int textX = inside.x + m.type.body + m.px(1.5);
+    const int line = lineHeight(m.type.body);
+    const int rows = std::max<int>(1, static_cast<int>(p.wrap(verdict, m.type.body, Weight::Bold, inside.right() - textX).size()));
+    const int textH = std::min(inside.h, rows * line);
+    const int top = inside.y + (inside.h - textH) / 2;
+    p.icon(good ? Icon::Check : Icon::Warning, Rect{inside.x, top + (line - m.type.body) / 2, m.type.body, m.type.body},
+           good ? colors::kPrimary : colors::kError);
+    p.paragraph(verdict, Rect{textX, top, inside.right() - textX, textH},
+                TextStyle{m.type.body, Weight::Bold, good ? colors::kInk : colors::kError, Align::Left});
+
+    if (good && status.progress) {
+        // Every stage up to where the record is, ticked; the current one in bold; the rest grey.
+        const auto reached = *status.progress;
+        const bool stopped = reached == flow::ReceiptProgress::Returned || reached == flow::ReceiptProgress::Refused;
+        std::vector<std::pair<std::string_view, int>> lines;  // text, 0 done / 1 current / 2 to come / 3 warning / 4 a note
+        for (const auto stage : kStages) {
+            if (stopped && stage == flow::ReceiptProgress::InReview) break;
+            const int rank = static_cast<int>(stage) < static_cast<int>(reached)   ? 0
+                             : stage == reached                                  ? 1
+                                                                                 : 2;
+            lines.emplace_back(say.lookup(stageKey(stage)), stopped && rank != 0 ? 0 : rank);
+        }
+        if (stopped) lines.emplace_back(say.lookup(stageKey(reached)), 3);
+        if (reached == flow::ReceiptProgress::SavedHere) lines.emplace_back(say.lookup("status.waiting_network"), 4);
+        if (status.checkedAtDesk) lines.emplace_back(say.lookup("status.checked_at_desk"), 0);
+        int y = parts.stages.y;
+        for (const auto& [text, rank] : lines) {
+            const int wrapped = std::max<int>(1, static_cast<int>(p.wrap(text, m.type.body, Weight::Bold,
+                                                                           parts.stages.w - m.type.body - m.px(2))
+                                                                        .size()));
+            const int height = std::min(wrapped, 2) * line;
+            if (y + height > parts.stages.bottom()) break;
+            const Rect mark{parts.stages.x, y + (line - m.type.body) / 2, m.type.body, m.type.body};
+            if (rank == 0 || rank == 1) p.icon(Icon::Check, mark, colors::kPrimary);
+            if (rank == 3) p.icon(Icon::Warning, mark, colors::kError);
+            p.paragraph(text,
+                        Rect{mark.right() + m.px(2), y, parts.stages.right() - mark.right() - m.px(2), height},
+                        TextStyle{m.type.body, rank == 2 || rank == 4 ? Weight::Regular : Weight::Bold,
+                                  rank == 2 ? colors::kInkSoft : rank == 3 ? colors::kError : colors::kInk, Align::Left});
+            y += height + m.px(1.5);
+        }
+    }
+    std::optional<flow::Action> action;
+    if (drawBackButton(p, say, l.back, m, touch)) action = flow::BackTapped{};
+    if (nextButton(p, touch, l.next, m, say.lookup("status.done"))) action = flow::DoneTapped{};
+    if (drawListenButton(p, say, touch)) action = flow::ListenTapped{};
+    return action;
+}
+
 std::string journeyInstruction(const flow::FlowState& state, const Catalog& say) {
     const auto join = [](std::string_view a, std::string_view b) { return std::string(a) + " " + std::string(b); };
     return std::visit(Overloaded{
@@ -527,6 +654,15 @@ std::string journeyInstruction(const flow::FlowState& state, const Catalog& say)
                           [&](const flow::SavingScreen&) { return join(say.lookup("saving.title"), say.lookup("saving.body")); },
                           [&](const flow::ReceiptScreen&) {
                               return join(say.lookup("receipt_screen.title"), say.lookup("receipt_screen.broker_warning"));
+                          },
+                          [&](const flow::StatusScanScreen&) {
+                              return join(say.lookup("status_scan.title"), say.lookup("status_scan.prompt"));
+                          },
+                          [&](const flow::StatusScreen&) {
+                              return join(say.lookup("status.title"),
+                                          statusSummary(state.receiptStatus.value_or(
+                                                            flow::ReceiptStatus::because("receipt.unavailable")),
+                                                        say));
                           },
                           [&](const flow::UnderAgeScreen& u) {
                               return join(say.lookup("under_age.title"),

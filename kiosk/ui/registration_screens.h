@@ -1,7 +1,7 @@
 #pragma once
 // The journey's screens: the menu, every registration step (drawn by the step's kind: a number,
 // a name, a choice, chips, a scan, the camera, the checks, the documents, the review), saving,
-// the receipt and the under-age stop. Like every screen they keep no state: they draw from the
+// the receipt, the under-age stop and "Cek status". Like every screen they keep no state: they draw from the
 // flow's state and return the Action a tap asked for.
 
 #include <optional>
@@ -31,6 +31,11 @@ std::optional<flow::Action> drawSaving(Painter& p, const Catalogs& texts, const 
                                        const Touch& touch);
 std::optional<flow::Action> drawReceipt(Painter& p, const Catalogs& texts, const flow::FlowState& state,
                                         const Touch& touch);
+// "Cek status": scanning a receipt, and what it says.
+std::optional<flow::Action> drawStatusScan(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                           const JourneyView& view, const Touch& touch);
+std::optional<flow::Action> drawStatus(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                       const Touch& touch);
 std::optional<flow::Action> drawUnderAge(Painter& p, const Catalogs& texts, const flow::FlowState& state,
                                           const Touch& touch);
 

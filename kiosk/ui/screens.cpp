@@ -95,6 +95,10 @@ std::optional<Event> drawVisit(Painter& p, const Catalogs& texts, const flow::Fl
         event = drawReceipt(p, texts, state, screenTouch);
     } else if (std::holds_alternative<flow::UnderAgeScreen>(state.screen)) {
         event = drawUnderAge(p, texts, state, screenTouch);
+    } else if (std::holds_alternative<flow::StatusScanScreen>(state.screen)) {
+        event = drawStatusScan(p, texts, state, view, screenTouch);
+    } else if (std::holds_alternative<flow::StatusScreen>(state.screen)) {
+        event = drawStatus(p, texts, state, screenTouch);
     } else if (std::holds_alternative<flow::StaffPinScreen>(state.screen)) {
         event = drawStaffPin(p, texts, state, screenTouch);
     } else {

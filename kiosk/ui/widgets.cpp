@@ -34,7 +34,9 @@ bool button(Painter& p, const Touch& touch, Rect r, const Metrics& m, const Butt
         if (spec.icon) p.icon(*spec.icon, parts.icon, iconInk);
         p.text(spec.label, parts.label, TextStyle{spec.labelPx, Weight::Bold, ink, Align::Centre});
     }
-    if (!spec.note.empty()) p.text(spec.note, parts.note, TextStyle{m.type.small, Weight::Regular, colors::kInkSoft});
+    if (!spec.note.empty())
+        p.text(spec.note, parts.note,
+               TextStyle{m.type.small, Weight::Regular, primary ? colors::kOnPrimary : colors::kInkSoft});
     return touch.tappedInside(r);
 }
 

@@ -65,4 +65,7 @@ for n in 1 2; do
   [ "$(jq -r .valid <<<"$verdict")" = true ] || fail "receipt $n: $verdict"
 done
 [ -f "$work/receipts/receipt-0003.png" ] || fail "no referral slip was printed"
+# The first visitor's receipt, scanned for "Cek status", was found genuine and followed.
+ls "$work/screens" | grep -q -- '-status-id\.png$' || fail "the status of the first receipt was not shown"
+grep -q '"receipt.hotline_not_set"' "$work.log" && fail "the kiosk has no hotline from the configuration"
 echo "ok: 2 registrations held once each, every field as given, receipts verify, nothing of the child"

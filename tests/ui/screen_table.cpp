@@ -140,6 +140,44 @@ const std::vector<ScreenCase>& allScreens() {
                 true};
         }));
         all.push_back(visit("under_age", [](flow::FlowState& s) { s.screen = flow::UnderAgeScreen{21}; }));
+        auto scan = visit("status_scan", [](flow::FlowState& s) {
+            s.screen = flow::StatusScanScreen{};
+            s.problem = "receipt.malformed";
+        });
+        scan.golden = false;  // the camera step's golden covers the same parts
+        all.push_back(std::move(scan));
+        const auto receiptStatus = [](flow::ReceiptProgress progress) {
+            auto status = flow::ReceiptStatus::because("valid");
+            status.number = "REG-KIOSK-DEMO-01-000042-7";
+            status.kioskId = "KIOSK-DEMO-01";
+            status.issuedAt = std::chrono::sys_days{std::chrono::year{2026} / 11 / 2} + std::chrono::hours{3};
+            status.issuedHere = true;
+            status.progress = progress;
+            return status;
+        };
+        all.push_back(visit("status_in_review", [=](flow::FlowState& s) {
+            s.screen = flow::StatusScreen{};
+            s.receiptStatus = receiptStatus(flow::ReceiptProgress::InReview);
+            s.receiptStatus->checkedAtDesk = true;
+        }));
+        auto returned = visit("status_returned", [=](flow::FlowState& s) {
+            s.screen = flow::StatusScreen{};
+            s.receiptStatus = receiptStatus(flow::ReceiptProgress::Returned);
+        });
+        returned.golden = false;
+        all.push_back(std::move(returned));
+        auto waiting = visit("status_saved_here", [=](flow::FlowState& s) {
+            s.screen = flow::StatusScreen{};
+            s.receiptStatus = receiptStatus(flow::ReceiptProgress::SavedHere);
+        });
+        waiting.golden = false;
+        all.push_back(std::move(waiting));
+        all.push_back(visit("status_forged", [=](flow::FlowState& s) {
+            s.screen = flow::StatusScreen{};
+            s.receiptStatus = receiptStatus(flow::ReceiptProgress::Verified);
+            s.receiptStatus->verdict = "receipt.signature_invalid";
+            s.receiptStatus->progress.reset();
+        }));
         return all;
     }();
     return screens;

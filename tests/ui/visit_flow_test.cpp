@@ -392,5 +392,91 @@ TEST(SecretText, AppendsWhatFitsAndZeroesWhatIsRemoved) {
     EXPECT_EQ(longer.view(), "12345");
 }
 
+// "Cek status": the menu leads to the scan, a scanned code is handed to the kiosk to check, and
+// what it finds is shown until "done" wipes it.
+void toStatusScan(Visitor& v) {
+    v.tap(StartTapped{});
+    v.tap(NextTapped{});
+    ASSERT_TRUE(on<MenuScreen>(v.state()));
+    const auto step = v.tap(StatusTapped{});
+    ASSERT_TRUE(on<StatusScanScreen>(v.state()));
+    EXPECT_TRUE(has<SpeakInstruction>(step));
+}
+
+ReceiptStatus inReview() {
+    auto status = ReceiptStatus::because("valid");
+    status.number = "REG-KIOSK-T-000001-X";
+    status.issuedHere = true;
+    status.progress = ReceiptProgress::InReview;
+    return status;
+}
+
+TEST(StatusCheck, AScannedCodeIsCheckedAndItsStatusShownUntilDone) {
+    Visitor v;
+    toStatusScan(v);
+    const auto scanned = v.apply(CodeScanned{v.now() + 1s, "LKR1.SOMETHING"});
+    ASSERT_EQ(scanned.commands.size(), 1u);
+    const auto* lookUp = std::get_if<LookUpReceipt>(&scanned.commands[0]);
+    ASSERT_NE(lookUp, nullptr);
+    EXPECT_EQ(lookUp->text, "LKR1.SOMETHING");
+    EXPECT_TRUE(on<StatusScanScreen>(v.state()));  // until the kiosk answers
+
+    const auto shown = v.apply(ReceiptLookedUp{v.now() + 2s, inReview()});
+    EXPECT_TRUE(on<StatusScreen>(v.state()));
+    EXPECT_EQ(v.state().receiptStatus, inReview());
+    EXPECT_TRUE(has<SpeakInstruction>(shown));
+
+    const auto done = v.tap(DoneTapped{}, 3s);
+    EXPECT_TRUE(on<AttractScreen>(v.state()));
+    EXPECT_TRUE(has<Wipe>(done));
+    EXPECT_FALSE(v.state().receiptStatus);
+}
+
+TEST(StatusCheck, ACodeThatIsNoReceiptIsSaidOnTheScanScreen) {
+    Visitor v;
+    toStatusScan(v);
+    const auto answer = v.apply(ReceiptLookedUp{v.now() + 1s, ReceiptStatus::because("receipt.malformed")});
+    EXPECT_TRUE(on<StatusScanScreen>(v.state()));
+    EXPECT_EQ(v.state().problem, "receipt.malformed");
+    EXPECT_TRUE(has<Beep>(answer));
+    // The next scan clears the problem and asks again.
+    const auto again = v.apply(CodeScanned{v.now() + 2s, "LKR1.OTHER"});
+    EXPECT_TRUE(v.state().problem.empty());
+    EXPECT_TRUE(has<LookUpReceipt>(again));
+}
+
+TEST(StatusCheck, BackScansAnotherAndForgetsTheLastOne) {
+    Visitor v;
+    toStatusScan(v);
+    v.apply(ReceiptLookedUp{v.now() + 1s, inReview()});
+    v.tap(BackTapped{}, 2s);
+    EXPECT_TRUE(on<StatusScanScreen>(v.state()));
+    EXPECT_FALSE(v.state().receiptStatus);
+    v.tap(BackTapped{});
+    EXPECT_TRUE(on<MenuScreen>(v.state()));
+}
+
+TEST(StatusCheck, AnAnswerArrivingElsewhereChangesNothing) {
+    Visitor v;
+    toStatusScan(v);
+    v.tap(BackTapped{});
+    const FlowState before = v.state();
+    const auto late = v.apply(ReceiptLookedUp{v.now() + 1s, inReview()});
+    EXPECT_EQ(v.state(), before);
+    EXPECT_TRUE(late.commands.empty());
+    // A code scanned on the menu is only presence: nothing is looked up.
+    EXPECT_FALSE(has<LookUpReceipt>(v.apply(CodeScanned{v.now() + 2s, "LKR1.X"})));
+}
+
+TEST(StatusCheck, AStatusLeftOnScreenIsWipedWhenNobodyAnswers) {
+    FlowSettings settings;
+    Visitor v(settings);
+    toStatusScan(v);
+    v.apply(ReceiptLookedUp{v.now() + 1s, inReview()});
+    v.wait(settings.idleTimeout + settings.countdown + 2s);
+    EXPECT_TRUE(on<AttractScreen>(v.state()));
+    EXPECT_FALSE(v.state().receiptStatus);
+}
+
 }  // namespace
 }  // namespace kiosk::flow

@@ -392,5 +392,33 @@ INSTANTIATE_TEST_SUITE_P(
                         "config.duplicate_staff", "config staff item 1 (STF-0001)"}),
     [](const auto& p) { return std::string(p.param.name); });
 
+TEST(ReadHotline, TheSimulatorsConfigNamesOne) {
+    const auto hotline = readHotline(configTemplate().dump());
+    ASSERT_TRUE(hotline) << hotline.error().detail;
+    EXPECT_EQ(hotline->value_or(""), "0800 000 0000");
+}
+
+TEST(ReadHotline, NoneIsNotAnErrorButNothingIsMadeUp) {
+    auto config = configTemplate();
+    config["settings"].erase("hotline");
+    const auto hotline = readHotline(config.dump());
+    ASSERT_TRUE(hotline);
+    EXPECT_FALSE(*hotline);
+}
+
+TEST(ReadHotline, AnythingPeopleCannotDialIsRefused) {
+    for (const Json& bad : {Json(12345), Json(""), Json("12"), Json("call 0800 1000"), Json("0800;1000"),
+                           Json("+62 000 0000 0000 0000 0000 00"), Json("- -")}) {
+        auto config = configTemplate();
+        config["settings"]["hotline"] = bad;
+        const auto hotline = readHotline(config.dump());
+        ASSERT_FALSE(hotline) << bad.dump();
+        EXPECT_EQ(hotline.error().code, "config.hotline_invalid");
+    }
+    auto config = configTemplate();
+    config["settings"]["hotline"] = "+62 21 000 000";
+    EXPECT_TRUE(readHotline(config.dump()));
+}
+
 }  // namespace
 }  // namespace kiosk::sync

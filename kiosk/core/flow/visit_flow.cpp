@@ -228,6 +228,13 @@ std::optional<RegStep> firstOf(int section, const RegistrationForm& form) {
 
 // A scan on the scan step it belongs to fills it; anywhere else it only shows someone is there.
 Step onScan(const FlowState& now, Instant at, const std::string* code, const std::vector<std::string>* mrzLines) {
+    if (code && on<StatusScanScreen>(now) && !now.countdown) {
+        // The kiosk checks the code; what it finds comes back as ReceiptLookedUp.
+        Step step{now, {LookUpReceipt{*code}}};
+        step.state.lastActivity = at;
+        step.state.problem.clear();
+        return step;
+    }
     const auto* r = regScreen(now);
     if (now.countdown || !r) return onPresence(now, at);
     Step step{now, {}};
@@ -295,6 +302,14 @@ Step onAction(const FlowState& now, const Tap& tap) {
                        } else if (on<MenuScreen>(s)) {
                            show(s, LanguageChoiceScreen{}, tap.at);
                            step.commands = {SpeakInstruction{}};
+                       } else if (on<StatusScanScreen>(s)) {
+                           show(s, MenuScreen{}, tap.at);
+                           step.commands = {SpeakInstruction{}};
+                       } else if (on<StatusScreen>(s)) {
+                           // Another receipt: nothing of the last one stays on screen.
+                           s.receiptStatus.reset();
+                           show(s, StatusScanScreen{}, tap.at);
+                           step.commands = {SpeakInstruction{}};
                        } else if (reg) {
                            step = backFrom(now, reg->step, tap.at);
                            step.state.lastActivity = tap.at;
@@ -328,6 +343,11 @@ Step onAction(const FlowState& now, const Tap& tap) {
                    [&](const RegisterTapped&) {
                        if (!on<MenuScreen>(s)) return;
                        goToStep(step, RegStep::Consent, tap.at);
+                   },
+                   [&](const StatusTapped&) {
+                       if (!on<MenuScreen>(s)) return;
+                       show(s, StatusScanScreen{}, tap.at);
+                       step.commands = {SpeakInstruction{}};
                    },
                    [&](const ChoiceTapped& e) {
                        if (reg) choose(s, reg->step, e.index);
@@ -366,7 +386,8 @@ Step onAction(const FlowState& now, const Tap& tap) {
                        step.commands = {StopSpeaking{}, SaveRegistration{}};
                    },
                    [&](const DoneTapped&) {
-                       if (on<ReceiptScreen>(s) || on<UnderAgeScreen>(s)) step = wipeTo(now, AttractScreen{}, tap.at);
+                       if (on<ReceiptScreen>(s) || on<UnderAgeScreen>(s) || on<StatusScreen>(s))
+                           step = wipeTo(now, AttractScreen{}, tap.at);
                    },
                },
                tap.action);
@@ -421,6 +442,8 @@ std::string_view screenName(const Screen& screen) {
                           [](const SavingScreen&) { return std::string_view("saving"); },
                           [](const ReceiptScreen&) { return std::string_view("receipt"); },
                           [](const UnderAgeScreen&) { return std::string_view("under-age"); },
+                          [](const StatusScanScreen&) { return std::string_view("status-scan"); },
+                          [](const StatusScreen&) { return std::string_view("status"); },
                           [](const StaffPinScreen&) { return std::string_view("staff-pin"); },
                       },
                       screen);
@@ -487,6 +510,20 @@ Step onEvent(const FlowState& now, const Event& event) {
                               Step step{now, {SpeakInstruction{}}};
                               show(step.state, RegistrationScreen{RegStep::Review}, e.at);
                               step.state.problem = e.code;
+                              return step;
+                          },
+                          [&](const ReceiptLookedUp& e) {
+                              if (!on<StatusScanScreen>(now) || now.countdown) return Step{now, {}};
+                              Step step{now, {}};
+                              if (e.status.verdict == "receipt.malformed") {
+                                  // Not a receipt at all: say so where the person is, and wait for another.
+                                  step.state.problem = e.status.verdict;
+                                  step.commands = {Beep{}};
+                                  return step;
+                              }
+                              show(step.state, StatusScreen{}, e.at);
+                              step.state.receiptStatus = e.status;
+                              step.commands = {SpeakInstruction{}};
                               return step;
                           },
                           [&](const ReceiptPrinted& e) {

@@ -60,6 +60,14 @@ struct UnderAgeScreen {
     int minimumAge = core::kLegalMinimumAge;
     friend bool operator==(const UnderAgeScreen&, const UnderAgeScreen&) = default;
 };
+// "Cek status": the person holds their receipt's QR code to the scanner or the camera.
+struct StatusScanScreen {
+    friend bool operator==(const StatusScanScreen&, const StatusScanScreen&) = default;
+};
+// What the scanned receipt says and what became of its record (FlowState::receiptStatus).
+struct StatusScreen {
+    friend bool operator==(const StatusScreen&, const StatusScreen&) = default;
+};
 // Reached by the hidden staff gesture. Checking the PIN needs the staff list from the server's
 // configuration (issue 9): until then "sign in" never signs anyone in, it says so on screen.
 struct StaffPinScreen {
@@ -67,9 +75,10 @@ struct StaffPinScreen {
 };
 
 using Screen = std::variant<AttractScreen, LanguageChoiceScreen, MenuScreen, RegistrationScreen, SavingScreen,
-                            ReceiptScreen, UnderAgeScreen, StaffPinScreen>;
+                            ReceiptScreen, UnderAgeScreen, StatusScanScreen, StatusScreen, StaffPinScreen>;
 
-// "attract", "language-choice", "menu", "reg-nik", "receipt", "under-age", "staff-pin": names for
+// "attract", "language-choice", "menu", "reg-nik", "receipt", "under-age", "status-scan", "status",
+// "staff-pin": names for
 // scenario scripts and PNGs.
 std::string_view screenName(const Screen& screen);
 
@@ -88,6 +97,41 @@ struct SavedRegistration {
     std::vector<core::DocumentKind> missing;
     bool printed = false;
     friend bool operator==(const SavedRegistration&, const SavedRegistration&) = default;
+};
+
+// How far a record has come, in the order a person would follow it.
+enum class ReceiptProgress {
+    SavedHere,  // on this kiosk's disk, waiting for the network
+    Sent,       // handed to the national server, its acknowledgement not yet in
+    Received,   // the server acknowledged exactly this record
+    InReview,   // officers at the ministry are checking it
+    Verified,   // checked and accepted
+    Returned,   // sent back for a correction (reasonCode says why)
+    Refused,    // the server refused it: staff must look at it
+};
+
+// What a scanned receipt is worth. Only the receipt's own claims and the record's progress: no
+// personal data is looked up or shown.
+struct ReceiptStatus {
+    // "valid", or why the receipt is not: "receipt.malformed" (not a receipt's QR at all),
+    // "receipt.signature_invalid" (changed or forged), "receipt.kiosk_unknown" (from a kiosk this one
+    // has no key for), "receipt.not_found" or "receipt.mismatch" (signed here, but no record matches:
+    // the staff must look at it), "receipt.unavailable" (this kiosk cannot check receipts now).
+    std::string verdict;
+    std::string number;
+    std::string kioskId;
+    std::chrono::sys_seconds issuedAt{};
+    bool issuedHere = false;
+    std::optional<ReceiptProgress> progress;  // known for the receipts this kiosk issued
+    bool checkedAtDesk = false;               // staff at this office have checked the documents
+    std::string reasonCode;                   // Returned or Refused: the server's code
+    bool valid() const { return verdict == "valid"; }
+    static ReceiptStatus because(std::string verdict) {
+        ReceiptStatus out;
+        out.verdict = std::move(verdict);
+        return out;
+    }
+    friend bool operator==(const ReceiptStatus&, const ReceiptStatus&) = default;
 };
 
 inline constexpr std::size_t kPinMaxDigits = 8;
@@ -119,6 +163,7 @@ struct FlowState {
     std::optional<Countdown> countdown;
     Visit visit;
     std::optional<SavedRegistration> saved;
+    std::optional<ReceiptStatus> receiptStatus;  // on the status screen
     std::string problem;  // why "next" did not go on: a code the screen turns into words
     Date today{std::chrono::year{2026} / 1 / 1};  // the kiosk's local calendar day, from the Tick
     SecretText staffPin;
@@ -140,6 +185,7 @@ struct KeyTapped {  // a key of the on-screen keyboard: '0'..'9', 'A'..'Z', spac
     char key = '0';
 };
 struct RegisterTapped {};  // the menu's "register"
+struct StatusTapped {};    // the menu's "check my status"
 struct ChoiceTapped {      // an option of a choice step, or a chip of the skills step
     std::size_t index = 0;
 };
@@ -164,7 +210,8 @@ struct SignInTapped {};
 struct CancelTapped {};
 using Action = std::variant<StartTapped, LanguageTapped, BackTapped, NextTapped, KeyTapped, DeleteTapped, StayTapped,
                             ListenTapped, SignInTapped, CancelTapped, RegisterTapped, ChoiceTapped, ConsentTapped,
-                            DocumentTapped, SkipTapped, RetakeTapped, EditTapped, SubmitTapped, DoneTapped>;
+                            DocumentTapped, SkipTapped, RetakeTapped, EditTapped, SubmitTapped, DoneTapped,
+                            StatusTapped>;
 
 // A finished tap: the view the finger went down on, when it lifted, and what it hit.
 struct Tap {
@@ -217,8 +264,12 @@ struct ReceiptPrinted {
     Instant at{};
     bool ok = false;
 };
+struct ReceiptLookedUp {
+    Instant at{};
+    ReceiptStatus status;
+};
 using Event = std::variant<Tap, Tick, KeysTyped, CodeScanned, MrzScanned, StaffGesture, PhotoTaken, NikLookedUp,
-                           RegistrationSaved, SaveFailed, ReceiptPrinted>;
+                           RegistrationSaved, SaveFailed, ReceiptPrinted, ReceiptLookedUp>;
 
 // Commands for the app.
 struct SpeakInstruction {  // read the current view's instruction aloud, interrupting any speech
@@ -251,8 +302,13 @@ struct RecordUnderAge {
     int minimumAge = core::kLegalMinimumAge;
     friend bool operator==(const RecordUnderAge&, const RecordUnderAge&) = default;
 };
+// Check a scanned receipt and find its record's progress (answer: ReceiptLookedUp).
+struct LookUpReceipt {
+    std::string text;  // the QR's text as scanned
+    friend bool operator==(const LookUpReceipt&, const LookUpReceipt&) = default;
+};
 using Command = std::variant<SpeakInstruction, StopSpeaking, Beep, Wipe, LookUpNik, SaveRegistration, PrintReceipt,
-                             RecordUnderAge>;
+                             RecordUnderAge, LookUpReceipt>;
 
 struct Step {
     FlowState state;
