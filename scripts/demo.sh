@@ -3,14 +3,49 @@
 # it, the scripted visit (assets/scenarios/demo.txt: two registrations, a status check and an
 # under-age stop) played headless, and at the end what the server holds. Every screen and every printed receipt
 # is saved as a PNG under the folder it names (default: demo/).
-#   scripts/demo.sh [OUT_DIR]        (after a build in build/; scripts/run.sh calls it)
+# With --live the kiosk opens in a window instead, on the same site, with a simulated passport
+# reader and QR scanner that present the demo's made-up passport and family card every minute.
+#   scripts/demo.sh [--live] [OUT_DIR]        (after a build in build/; scripts/run.sh calls it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+live=""
+if [ "${1:-}" = "--live" ]; then live=1; shift; fi
 out="$(realpath -m "${1:-demo}")"
 rm -rf "$out"
 
 . scripts/site.sh
 site_up "$out"
+
+if [ -n "$live" ]; then
+  cat >"$out/kiosk/mrz.script" <<'SCRIPT'
+# The demo passport (made up), laid on the reader every minute.
+@wait 60s
+P<IDNCONTOH<<SITI<AMINAH<<<<<<<<<<<<<<<<<<<<
+X1234567<7IDN9506158F3101012<<<<<<<<<<<<<<02
+SCRIPT
+  cat >"$out/kiosk/scanner.script" <<'SCRIPT'
+# A family card's QR (made up), held to the scanner every minute, half a minute after the passport.
+@symbology QRCode
+@wait 30s
+KK-CONTOH-3578010101950001
+@wait 30s
+SCRIPT
+  cat >>"$kiosk_conf" <<TOML
+
+[devices.scanner]
+backend = "simulated"
+script = "$out/kiosk/scanner.script"
+loop = true
+
+[devices.mrz_reader]
+backend = "simulated"
+script = "$out/kiosk/mrz.script"
+loop = true
+TOML
+  echo "The kiosk opens in a window; the server simulator runs on 127.0.0.1:$sim_port until it closes."
+  "$bin/kiosk" --config "$kiosk_conf" --windowed
+  exit
+fi
 
 env -u DISPLAY -u WAYLAND_DISPLAY "$bin/kiosk" --config "$kiosk_conf" \
     --script assets/scenarios/demo.txt --screenshots "$out/screens" --size 1366x768 >/dev/null
