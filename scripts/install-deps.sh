@@ -34,8 +34,9 @@ packages=(
   # runtime: the fonts, and the voice that reads each screen's instruction aloud (espeak-ng's
   # Indonesian and English voices)
   fonts-noto-core espeak-ng
-  # the headless demo (scripts/demo.sh) reads the simulator's answers
-  jq curl
+  # the headless demo (scripts/demo.sh) reads the simulator's answers; the end-to-end tests also
+  # read the kiosk's audit log
+  jq curl sqlite3
 )
 
 if [[ "${1:-}" == "--bench" ]]; then

@@ -27,6 +27,9 @@ public:
     virtual void recordUnderAge(int minimumAge, flow::Language language) = 0;
     // "Cek status": checks a scanned receipt offline and finds its record's progress.
     virtual flow::ReceiptStatus receiptStatus(std::string_view scanned) = 0;
+    // Staff sign-in with a badge and a PIN, and the sign-out the audit log records.
+    virtual flow::StaffAnswer signInStaff(std::string_view badge, std::string_view pin) = 0;
+    virtual void staffSignedOut(std::string_view staffId, std::string_view action) = 0;
 };
 
 }  // namespace kiosk::app

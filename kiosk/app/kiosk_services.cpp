@@ -76,6 +76,7 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const std::filesystem
             else into = std::move(*parsed);
         };
         read("config", sync::readMinimumAges, s->agePolicy_);
+        read("config", sync::readStaff, s->staff_);
         std::optional<std::string> hotline;
         read("config", sync::readHotline, hotline);
         if (hotline) s->receipts_.hotline = *hotline;
@@ -118,6 +119,12 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const std::filesystem
         s->receiptKeys_.add(st.kioskId, s->deviceKey_->publicKey(), sync::KeySource::Own);
     }
     s->desk_->checkReceiptsWith(s->receiptKeys_, st.stateDir / "statuses.json");
+
+    // Staff sign in with the badges and PIN hashes of the last good configuration.
+    if (!s->staff_.empty()) {
+        s->staffGate_ = std::make_unique<StaffGate>(*s->store_, s->staff_, core::SignInRules{}, clock);
+        s->desk_->admitStaffWith(s->staffGate_.get());
+    }
     return s;
 }
 

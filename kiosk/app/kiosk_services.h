@@ -14,6 +14,7 @@
 #include "drivers/setup/device_set.h"
 #include "kiosk/app/device_threads.h"
 #include "kiosk/app/registration_desk.h"
+#include "kiosk/app/staff_gate.h"
 #include "kiosk/base/clock.h"
 #include "kiosk/core/flow/visit_flow.h"
 #include "kiosk/core/receipt_content.h"
@@ -69,9 +70,11 @@ private:
     std::unique_ptr<sync::SyncThread> sync_;
     std::unique_ptr<RegistrationDesk> desk_;
     sync::ReceiptKeyring receiptKeys_;
+    std::unique_ptr<StaffGate> staffGate_;
     flow::Catalogue catalogue_;
     core::AgePolicy agePolicy_;
     core::ReceiptSettings receipts_;  // the hotline from the configuration
+    std::vector<core::StaffMember> staff_;
     std::vector<Error> notes_;
 };
 

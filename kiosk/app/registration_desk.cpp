@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "kiosk/app/receipt_lookup.h"
+#include "kiosk/app/staff_gate.h"
 #include "kiosk/base/date.h"
 #include "kiosk/core/flow/registration.h"
 #include "kiosk/core/mrz.h"
@@ -143,6 +144,15 @@ void RegistrationDesk::checkReceiptsWith(const sync::ReceiptKeyring& keys, std::
 flow::ReceiptStatus RegistrationDesk::receiptStatus(std::string_view scanned) {
     if (!receiptKeys_) return flow::ReceiptStatus::because("receipt.unavailable");
     return lookUpReceipt(scanned, ReceiptRecords{*receiptKeys_, identity_.kioskId, store_, statusesFile_});
+}
+
+flow::StaffAnswer RegistrationDesk::signInStaff(std::string_view badge, std::string_view pin) {
+    if (!staffGate_) return flow::StaffAnswer{};  // Unavailable
+    return staffGate_->signIn(badge, pin);
+}
+
+void RegistrationDesk::staffSignedOut(std::string_view staffId, std::string_view action) {
+    if (staffGate_) staffGate_->signedOut(staffId, action);
 }
 
 void RegistrationDesk::recordUnderAge(int minimumAge, flow::Language language) {

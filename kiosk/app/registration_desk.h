@@ -23,6 +23,8 @@
 
 namespace kiosk::app {
 
+class StaffGate;
+
 struct DeskIdentity {
     std::string kioskId;
     std::string siteId;
@@ -42,6 +44,11 @@ public:
     Result<void> printReceipt(const flow::SavedRegistration& saved, flow::Language language) override;
     void recordUnderAge(int minimumAge, flow::Language language) override;
     flow::ReceiptStatus receiptStatus(std::string_view scanned) override;
+    flow::StaffAnswer signInStaff(std::string_view badge, std::string_view pin) override;
+    void staffSignedOut(std::string_view staffId, std::string_view action) override;
+
+    // Who may sign in; without a gate (no configuration yet) staff sign-in is unavailable.
+    void admitStaffWith(StaffGate* gate) { staffGate_ = gate; }
 
     // The keys receipts are checked with and the server's review states; without them every
     // receipt is "receipt.unavailable". `keys` must outlive the desk.
@@ -60,6 +67,7 @@ private:
     core::ReceiptSettings receipts_;
     std::function<void()> onSaved_;
     const sync::ReceiptKeyring* receiptKeys_ = nullptr;
+    StaffGate* staffGate_ = nullptr;
     std::filesystem::path statusesFile_;
     // The last receipt's facts, to print again without keeping anything else of the visit.
     std::optional<core::ReceiptFacts> lastFacts_;

@@ -120,6 +120,14 @@ std::optional<flow::Event> Session::run(const flow::Command& command) {
                 if (services_) services_->recordUnderAge(r.minimumAge, state_.visit.language);
                 return std::nullopt;
             },
+            [&](const flow::CheckStaff& c) -> std::optional<flow::Event> {
+                auto answer = services_ ? services_->signInStaff(c.badge, c.pin.view()) : flow::StaffAnswer{};
+                return flow::StaffAnswered{state_.lastActivity, std::move(answer)};
+            },
+            [&](const flow::StaffSignedOut& o) -> std::optional<flow::Event> {
+                if (services_) services_->staffSignedOut(o.staffId, o.action);
+                return std::nullopt;
+            },
             [&](const flow::LookUpReceipt& l) -> std::optional<flow::Event> {
                 auto status = services_ ? services_->receiptStatus(l.text)
                                         : flow::ReceiptStatus::because("receipt.unavailable");

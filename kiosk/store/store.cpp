@@ -235,6 +235,29 @@ Result<std::int64_t> Store::incrementCounter(std::string_view name) {
     return value;
 }
 
+Result<void> Store::recordStaffEvent(std::string_view staffId, std::string_view action) {
+    auto tx = Transaction::begin(db_);
+    if (!tx) return tx.error();
+    if (auto r = appendAudit(db_, clock_.now(), staffId, action, std::nullopt); !r) return r.error();
+    return tx->commit();
+}
+
+Result<StaffSignIns> Store::staffSignIns(std::string_view staffId, Clock::TimePoint since) {
+    auto query = db_.prepare(
+        "SELECT at FROM (SELECT seq, at FROM audit WHERE actor = ?1 AND action = 'staff.sign_in_failed' "
+        "AND at >= ?2 AND seq > coalesce((SELECT max(seq) FROM audit WHERE actor = ?1 AND action = 'staff.sign_in'), 0) "
+        "ORDER BY seq DESC LIMIT 100) ORDER BY seq");
+    if (!query) return query.error();
+    query->bind(1, staffId).bind(2, toUnixMillis(since));
+    StaffSignIns out;
+    for (;;) {
+        auto row = query->step();
+        if (!row) return row.error();
+        if (!*row) return out;
+        out.failures.push_back(fromUnixMillis(query->integer(0)));
+    }
+}
+
 Result<std::int64_t> Store::counter(std::string_view name) {
     auto query = db_.prepare("SELECT value FROM counters WHERE name = ?1");
     if (!query) return query.error();

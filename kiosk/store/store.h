@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,12 @@ struct StoreConfig {
     std::filesystem::path database;                    // created 0600 on first start
     std::uint64_t minFreeBytes = 64ull * 1024 * 1024;  // below this, enqueue refuses
     OpenOptions open;                                  // synchronous=FULL by default
+};
+
+// The times of a staff member's wrong PINs since their last good sign-in (from the audit log),
+// oldest first.
+struct StaffSignIns {
+    std::vector<Clock::TimePoint> failures;
 };
 
 struct RecordSummary {
@@ -64,6 +71,12 @@ public:
     Result<void> setLocalVerification(RecordId id, LocalVerification state, std::string_view actor);
     // `detail` is operator text about the device (a status code), never anything a person typed.
     Result<void> recordDeviceEvent(std::string_view device, std::string_view event, std::string_view detail);
+    // Staff actions without a record ("staff.sign_in", "staff.sign_in_failed", "staff.sign_out"):
+    // an audit entry with the staff id as actor, committed at once.
+    Result<void> recordStaffEvent(std::string_view staffId, std::string_view action);
+    // The "staff.sign_in_failed" entries of `staffId` at or after `since` and after their last
+    // "staff.sign_in" (at most the latest 100).
+    Result<StaffSignIns> staffSignIns(std::string_view staffId, Clock::TimePoint since);
     // Counters hold numbers only (e.g. "under_age": people under 18 turned away; nothing else kept).
     Result<std::int64_t> incrementCounter(std::string_view name);
     Result<std::int64_t> counter(std::string_view name);

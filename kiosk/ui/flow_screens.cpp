@@ -3,6 +3,7 @@
 #include <string>
 
 #include "kiosk/ui/flow_layouts.h"
+#include "kiosk/ui/text_format.h"
 #include "kiosk/ui/keyboard.h"
 #include "kiosk/ui/text_field.h"
 #include "kiosk/ui/theme.h"
@@ -50,6 +51,20 @@ std::optional<flow::Action> drawNumberEntry(Painter& p, const EntryLayout& l, co
 
 }  // namespace
 
+std::string staffMessage(const flow::FlowState& state, const Catalog& say) {
+    const auto& answer = state.staffAnswer;
+    if (state.problem == "staff.badge_needed") return std::string(say.lookup("staff.badge_needed"));
+    if (state.problem == "staff.pin_short") return std::string(say.lookup("staff.pin_short"));
+    if (state.problem == "staff.badge_unknown") return std::string(say.lookup("staff.badge_unknown"));
+    if (state.problem == "staff.unavailable") return std::string(say.text(Text::StaffUnavailable));
+    if (state.problem == "staff.pin_wrong")
+        return formatText(say.lookup("staff.pin_wrong"), {{"tries", std::to_string(answer ? answer->triesLeft : 0)}});
+    if (state.problem == "staff.locked")
+        return formatText(say.lookup("staff.locked"), {{"minutes", std::to_string(answer ? answer->lockedMinutes : 0)}});
+    if (state.staffBadge.empty()) return std::string(say.lookup("staff.scan_badge"));
+    return formatText(say.lookup("staff.badge_read"), {{"badge", state.staffBadge}});
+}
+
 std::optional<flow::Action> drawStaffPin(Painter& p, const Catalogs& texts, const flow::FlowState& state,
                                          const Touch& touch) {
     const auto l = layoutEntry(p.size());
@@ -57,9 +72,10 @@ std::optional<flow::Action> drawStaffPin(Painter& p, const Catalogs& texts, cons
     const Catalog& say = texts.in(state.visit.language);
     std::string dots;
     for (std::size_t i = 0; i < state.staffPin.size(); ++i) dots += kPinDot;
-    const std::string_view message = state.staffSignInUnavailable ? say.text(Text::StaffUnavailable) : "";
-    auto action =
-        drawNumberEntry(p, l, say, Text::StaffTitle, Text::StaffPrompt, dots, message, colors::kNoticeInk, touch);
+    const std::string message = staffMessage(state, say);
+    const bool problem = !state.problem.empty();
+    auto action = drawNumberEntry(p, l, say, Text::StaffTitle, Text::StaffPrompt, dots, message,
+                                  problem ? colors::kError : colors::kInkSoft, touch);
     if (button(p, touch, l.back, m, plain(say.text(Text::StaffCancel), m.type.control))) action = flow::CancelTapped{};
     if (button(p, touch, l.action, m, plain(say.text(Text::StaffSignIn), m.type.control, ButtonKind::Primary)))
         action = flow::SignInTapped{};

@@ -15,6 +15,8 @@
 
 namespace kiosk::ui {
 
+// The line under the PIN field: what to do next, or what went wrong.
+std::string staffMessage(const flow::FlowState& state, const Catalog& say);
 std::optional<flow::Action> drawStaffPin(Painter& p, const Catalogs& texts, const flow::FlowState& state,
                                          const Touch& touch);
 // Dims whatever is drawn and asks "Perlu waktu lagi?" with the seconds left.

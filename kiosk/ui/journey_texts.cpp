@@ -40,6 +40,22 @@ constexpr auto kFixed = std::to_array<std::string_view>({
     "status_scan.title",
     "status_scan.prompt",
     "status_scan.waiting",
+    "staff.scan_badge",
+    "staff.badge_read",
+    "staff.badge_needed",
+    "staff.pin_short",
+    "staff.pin_wrong",
+    "staff.locked",
+    "staff.badge_unknown",
+    "staff.home_title",
+    "staff.home_who",
+    "staff.home_unsent",
+    "staff.home_oldest",
+    "staff.home_nothing_waiting",
+    "staff.home_acknowledged",
+    "staff.home_rejected",
+    "staff.home_under_age",
+    "staff.sign_out",
     "status.title",
     "status.number",
     "status.issued",
@@ -99,6 +115,12 @@ std::string skipKey(flow::RegStep step) { return "reg." + std::string(flow::spec
 std::string optionKey(std::string_view code) { return "option." + std::string(code); }
 std::string problemKey(std::string_view code) { return "problem." + std::string(code); }
 std::string checkKey(std::string_view code) { return "check." + std::string(code); }
+std::string staffRoleKey(std::string_view role) {
+    if (role == "supervisor") return "staff.role.supervisor";
+    if (role == "admin") return "staff.role.admin";
+    return "staff.role.officer";
+}
+
 std::string stageKey(flow::ReceiptProgress progress) {
     switch (progress) {
     case flow::ReceiptProgress::SavedHere: return "status.stage.saved";
@@ -135,6 +157,7 @@ std::vector<std::string> journeyTextKeys() {
     for (const auto code : kProblems) keys.push_back(problemKey(code));
     for (const auto code : kChecks) keys.push_back(checkKey(code));
     for (const auto verdict : kVerdicts) keys.push_back(statusVerdictKey(verdict));
+    for (const auto role : {"officer", "supervisor", "admin"}) keys.push_back(staffRoleKey(role));
     for (const auto progress : {flow::ReceiptProgress::SavedHere, flow::ReceiptProgress::Sent,
                                 flow::ReceiptProgress::Received, flow::ReceiptProgress::InReview,
                                 flow::ReceiptProgress::Verified, flow::ReceiptProgress::Returned,

@@ -644,6 +644,38 @@ std::optional<flow::Action> drawStatus(Painter& p, const Catalogs& texts, const 
     return action;
 }
 
+std::optional<flow::Action> drawStaffHome(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                          const Touch& touch) {
+    const Catalog& say = texts.in(state.visit.language);
+    const auto l = layoutStep(p.size());
+    const auto& m = l.metrics;
+    const flow::StaffAnswer who = state.staffAnswer.value_or(flow::StaffAnswer{});
+    frame(p, l, say, say.lookup("staff.home_title"),
+          formatText(say.lookup("staff.home_who"),
+                     {{"name", who.displayName}, {"id", who.staffId}, {"role", std::string(say.lookup(staffRoleKey(who.role)))}}));
+    // The day's figures, one a line: what waits to be sent matters most when the network is down.
+    const auto& q = who.queue;
+    std::vector<std::string> lines{
+        formatText(say.lookup("staff.home_unsent"), {{"count", std::to_string(q.unsent)}}),
+        q.oldestUnsentMinutes
+            ? formatText(say.lookup("staff.home_oldest"), {{"minutes", std::to_string(*q.oldestUnsentMinutes)}})
+            : std::string(say.lookup("staff.home_nothing_waiting")),
+        formatText(say.lookup("staff.home_acknowledged"), {{"count", std::to_string(q.acknowledged)}}),
+        formatText(say.lookup("staff.home_rejected"), {{"count", std::to_string(q.rejected)}}),
+        formatText(say.lookup("staff.home_under_age"), {{"count", std::to_string(q.underAgeStops)}}),
+    };
+    const int line = lineHeight(m.type.body);
+    int y = l.body.y;
+    for (const auto& text : lines) {
+        if (y + line > l.back.y) break;
+        p.text(text, Rect{l.body.x, y, l.body.w, line}, TextStyle{m.type.body, Weight::Regular, colors::kInk, Align::Left});
+        y += line + m.px(1);
+    }
+    std::optional<flow::Action> action;
+    if (nextButton(p, touch, l.next, m, say.lookup("staff.sign_out"))) action = flow::SignOutTapped{};
+    return action;
+}
+
 std::string journeyInstruction(const flow::FlowState& state, const Catalog& say) {
     const auto join = [](std::string_view a, std::string_view b) { return std::string(a) + " " + std::string(b); };
     return std::visit(Overloaded{

@@ -47,6 +47,9 @@ std::vector<NamedTarget> targetsOf(const flow::FlowState& state, Size window) {
         addLanguages(out, l.languages);
         out.push_back({"back", l.back});
         out.push_back({"next", l.next});
+    } else if (on<flow::StaffHomeScreen>(state)) {
+        out.push_back({"sign-out", layoutStep(window).next});
+        return out;
     } else if (!on<flow::StaffPinScreen>(state)) {
         for (auto& t : journeyTargets(state, window)) out.push_back({std::move(t.name), t.place});
     } else {
@@ -80,7 +83,7 @@ std::string instructionFor(const flow::FlowState& state, const Catalogs& texts) 
         return joined({say.text(Text::AttractWelcome), say.text(Text::AttractBody), say.text(Text::AttractFreeNotice)});
     if (on<flow::LanguageChoiceScreen>(state))
         return joined({say.text(Text::LanguageChoiceTitle), say.text(Text::LanguageChoicePrompt)});
-    if (on<flow::StaffPinScreen>(state)) return {};
+    if (on<flow::StaffPinScreen>(state) || on<flow::StaffHomeScreen>(state)) return {};  // staff read, not listen
     return journeyInstruction(state, say);
 }
 

@@ -101,6 +101,8 @@ std::optional<Event> drawVisit(Painter& p, const Catalogs& texts, const flow::Fl
         event = drawStatus(p, texts, state, screenTouch);
     } else if (std::holds_alternative<flow::StaffPinScreen>(state.screen)) {
         event = drawStaffPin(p, texts, state, screenTouch);
+    } else if (std::holds_alternative<flow::StaffHomeScreen>(state.screen)) {
+        event = drawStaffHome(p, texts, state, screenTouch);
     } else {
         event = drawAttract(p, texts, language, screenTouch);
         if (drawListenButton(p, texts.in(language), screenTouch)) event = flow::ListenTapped{};

@@ -121,7 +121,10 @@ TEST_P(FlowScreen, TheNameKeyboardTypesCapitalsAndSpace) {
 
 TEST_P(FlowScreen, TheStaffPinScreenIsDrawnAndItsTextsFit) {
     state_.screen = flow::StaffPinScreen{};
-    state_.staffSignInUnavailable = true;
+    state_.problem = "staff.locked";
+    state_.staffAnswer = flow::StaffAnswer{};
+    state_.staffAnswer->outcome = flow::StaffAnswer::Outcome::Locked;
+    state_.staffAnswer->lockedMinutes = 15;
     drawVisit(painter(), *texts_, state_, Touch{});
     EXPECT_GT(drawnColours(), 100U);
     const auto l = layoutEntry(GetParam().size);
@@ -130,6 +133,7 @@ TEST_P(FlowScreen, TheStaffPinScreenIsDrawnAndItsTextsFit) {
     expectLineFits(say().text(Text::StaffTitle), m.type.heading, Weight::Bold, l.title, "title");
     expectParagraphFits(say().text(Text::StaffPrompt), m.type.body, Weight::Regular, l.prompt, "prompt");
     expectParagraphFits(say().text(Text::StaffUnavailable), m.type.body, Weight::Regular, l.message, "unavailable");
+    expectParagraphFits(staffMessage(state_, say()), m.type.body, Weight::Regular, l.message, "locked");
     expectLineFits(say().text(Text::StaffCancel), m.type.control, Weight::Bold,
                    buttonParts(l.back, m, false, false).label, "cancel");
     expectLineFits(say().text(Text::StaffSignIn), m.type.control, Weight::Bold,

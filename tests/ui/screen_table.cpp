@@ -109,7 +109,11 @@ const std::vector<ScreenCase>& allScreens() {
                   [](flow::FlowState& s) {
                       s.screen = flow::StaffPinScreen{};
                       static_cast<void>(s.staffPin.append("1234"));
-                      s.staffSignInUnavailable = true;
+                      s.staffBadge = "B-10001";
+                      s.problem = "staff.pin_wrong";
+                      s.staffAnswer = flow::StaffAnswer{};
+                      s.staffAnswer->outcome = flow::StaffAnswer::Outcome::WrongPin;
+                      s.staffAnswer->triesLeft = 3;
                   }),
             visit("countdown",
                   [](flow::FlowState& s) {
@@ -140,6 +144,16 @@ const std::vector<ScreenCase>& allScreens() {
                 true};
         }));
         all.push_back(visit("under_age", [](flow::FlowState& s) { s.screen = flow::UnderAgeScreen{21}; }));
+        all.push_back(visit("staff_home", [](flow::FlowState& s) {
+            s.screen = flow::StaffHomeScreen{};
+            flow::StaffAnswer who;
+            who.outcome = flow::StaffAnswer::Outcome::SignedIn;
+            who.staffId = "STF-0001";
+            who.displayName = "Petugas A";
+            who.role = "officer";
+            who.queue = flow::QueueFigures{3, 120, 1, 95, 2};
+            s.staffAnswer = who;
+        }));
         auto scan = visit("status_scan", [](flow::FlowState& s) {
             s.screen = flow::StatusScanScreen{};
             s.problem = "receipt.malformed";

@@ -347,15 +347,117 @@ TEST(VisitFlowStaff, TheGestureWipesTheVisitAndOpensThePinScreen) {
     EXPECT_TRUE(nikOf(step.state).empty());
 }
 
-TEST(VisitFlowStaff, SignInIsNotAvailableYetAndForgetsThePin) {
+StaffAnswer signedIn() {
+    StaffAnswer a;
+    a.outcome = StaffAnswer::Outcome::SignedIn;
+    a.staffId = "STF-0001";
+    a.displayName = "Petugas A";
+    a.role = "officer";
+    return a;
+}
+
+TEST(VisitFlowStaff, ABadgeAndAPinAreHandedToTheCheckAndThePinLeavesTheState) {
     Visitor v;
     v.apply(StaffGesture{v.now()});
     v.type("1234");
-    EXPECT_EQ(v.state().staffPin.view(), "1234");
-    const auto step = v.tap(SignInTapped{});
-    EXPECT_TRUE(on<StaffPinScreen>(step.state));  // never signed in: nothing to check it against
-    EXPECT_TRUE(step.state.staffSignInUnavailable);
+    auto step = v.tap(SignInTapped{});
+    EXPECT_EQ(step.state.problem, "staff.badge_needed");  // no badge yet
+    EXPECT_TRUE(step.commands.empty());
+    EXPECT_TRUE(step.state.staffPin.empty());  // typed again after the badge
+    v.apply(CodeScanned{v.now() + 1s, "  B-10001\r\n"});
+    v.type("1234");
+    EXPECT_EQ(v.state().staffBadge, "B-10001");
+    step = v.tap(SignInTapped{});
+    ASSERT_EQ(step.commands.size(), 1u);
+    const auto* check = std::get_if<CheckStaff>(&step.commands[0]);
+    ASSERT_NE(check, nullptr);
+    EXPECT_EQ(check->badge, "B-10001");
+    EXPECT_EQ(check->pin.view(), "1234");
     EXPECT_TRUE(step.state.staffPin.empty());
+}
+
+TEST(VisitFlowStaff, AShortPinIsNotChecked) {
+    Visitor v;
+    v.apply(StaffGesture{v.now()});
+    v.apply(CodeScanned{v.now(), "B-10001"});
+    v.type("123");
+    const auto step = v.tap(SignInTapped{});
+    EXPECT_EQ(step.state.problem, "staff.pin_short");
+    EXPECT_TRUE(step.commands.empty());
+}
+
+TEST(VisitFlowStaff, EachAnswerIsShownAndOnlyASignInLeavesThePinScreen) {
+    Visitor v;
+    v.apply(StaffGesture{v.now()});
+    v.apply(CodeScanned{v.now(), "B-10001"});
+    StaffAnswer wrong;
+    wrong.outcome = StaffAnswer::Outcome::WrongPin;
+    wrong.triesLeft = 2;
+    auto step = v.apply(StaffAnswered{v.now() + 1s, wrong});
+    EXPECT_TRUE(on<StaffPinScreen>(v.state()));
+    EXPECT_EQ(v.state().problem, "staff.pin_wrong");
+    EXPECT_EQ(v.state().staffBadge, "B-10001");  // the badge stays for the next try
+    EXPECT_TRUE(has<Beep>(step));
+    StaffAnswer locked;
+    locked.outcome = StaffAnswer::Outcome::Locked;
+    locked.lockedMinutes = 15;
+    v.apply(StaffAnswered{v.now() + 2s, locked});
+    EXPECT_EQ(v.state().problem, "staff.locked");
+    EXPECT_TRUE(v.state().staffBadge.empty());
+    v.apply(CodeScanned{v.now() + 3s, "B-10002"});
+    step = v.apply(StaffAnswered{v.now() + 4s, signedIn()});
+    EXPECT_TRUE(on<StaffHomeScreen>(v.state()));
+    EXPECT_EQ(v.state().staffAnswer, signedIn());
+}
+
+TEST(VisitFlowStaff, SignOutWipesAndIsRecorded) {
+    Visitor v;
+    v.apply(StaffGesture{v.now()});
+    v.apply(CodeScanned{v.now(), "B-10001"});
+    v.apply(StaffAnswered{v.now() + 1s, signedIn()});
+    EXPECT_TRUE(v.apply(StaffGesture{v.now() + 2s}).commands.empty());  // already signed in
+    const auto step = v.tap(SignOutTapped{}, 3s);
+    EXPECT_TRUE(on<AttractScreen>(v.state()));
+    EXPECT_TRUE(has<Wipe>(step));
+    EXPECT_FALSE(v.state().staffAnswer);
+    const auto out = std::find_if(step.commands.begin(), step.commands.end(),
+                                  [](const Command& c) { return std::holds_alternative<StaffSignedOut>(c); });
+    ASSERT_NE(out, step.commands.end());
+    EXPECT_EQ(std::get<StaffSignedOut>(*out), (StaffSignedOut{"STF-0001", "staff.sign_out"}));
+}
+
+TEST(VisitFlowStaff, AnIdleSignedInStaffMemberIsWarnedThenSignedOut) {
+    FlowSettings settings;
+    Visitor v(settings);
+    v.apply(StaffGesture{v.now()});
+    v.apply(CodeScanned{v.now(), "B-10001"});
+    v.apply(StaffAnswered{v.now() + 1s, signedIn()});
+    v.wait(settings.staffSessionIdle - 5s);
+    EXPECT_TRUE(on<StaffHomeScreen>(v.state()));
+    EXPECT_FALSE(v.state().countdown);
+    const auto warned = v.wait(10s);
+    ASSERT_TRUE(v.state().countdown);  // the warning, with "I am still here"
+    EXPECT_TRUE(has<Beep>(warned));
+    const auto gone = v.wait(settings.countdown + 1s);
+    EXPECT_TRUE(on<AttractScreen>(v.state()));
+    EXPECT_TRUE(std::any_of(gone.commands.begin(), gone.commands.end(), [](const Command& c) {
+        const auto* out = std::get_if<StaffSignedOut>(&c);
+        return out && out->action == "staff.idle_sign_out";
+    }));
+}
+
+TEST(VisitFlowStaff, AnsweringTheWarningKeepsTheStaffSignedIn) {
+    FlowSettings settings;
+    Visitor v(settings);
+    v.apply(StaffGesture{v.now()});
+    v.apply(CodeScanned{v.now(), "B-10001"});
+    v.apply(StaffAnswered{v.now() + 1s, signedIn()});
+    v.wait(settings.staffSessionIdle + 2s);
+    ASSERT_TRUE(v.state().countdown);
+    v.tap(StayTapped{}, 1s);
+    EXPECT_TRUE(on<StaffHomeScreen>(v.state()));
+    EXPECT_FALSE(v.state().countdown);
+    EXPECT_EQ(v.state().staffAnswer, signedIn());
 }
 
 TEST(VisitFlowStaff, CancelAndIdleLeaveThePinScreenForTheAttractScreen) {

@@ -94,7 +94,6 @@ bool typeInto(FlowState& s, std::string_view text) {
     const std::string_view add = std::string_view(clean).substr(0, room);
     if (f.long_) f.long_->append(add);
     else f.short_->append(add);
-    if (on<StaffPinScreen>(s)) s.staffSignInUnavailable = false;
     s.problem.clear();
     if (const auto* r = regScreen(s)) s.visit.form.skipped.reset(static_cast<std::size_t>(r->step));
     return true;
@@ -227,7 +226,25 @@ std::optional<RegStep> firstOf(int section, const RegistrationForm& form) {
 }
 
 // A scan on the scan step it belongs to fills it; anywhere else it only shows someone is there.
+// A badge on the staff sign-in screen: blanks and a scanner's CR or LF around it do not count.
+Step onBadge(const FlowState& now, Instant at, std::string_view code) {
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!code.empty() && blank(code.front())) code.remove_prefix(1);
+    while (!code.empty() && blank(code.back())) code.remove_suffix(1);
+    Step step{now, {}};
+    step.state.lastActivity = at;
+    if (code.empty() || code.size() > kBadgeMaxLength) {
+        step.state.problem = "staff.badge_unknown";
+        step.commands = {Beep{}};
+        return step;
+    }
+    step.state.staffBadge = std::string(code);
+    step.state.problem.clear();
+    return step;
+}
+
 Step onScan(const FlowState& now, Instant at, const std::string* code, const std::vector<std::string>* mrzLines) {
+    if (code && on<StaffPinScreen>(now) && !now.countdown) return onBadge(now, at, *code);
     if (code && on<StatusScanScreen>(now) && !now.countdown) {
         // The kiosk checks the code; what it finds comes back as ReceiptLookedUp.
         Step step{now, {LookUpReceipt{*code}}};
@@ -290,7 +307,8 @@ Step onAction(const FlowState& now, const Tap& tap) {
                        step.commands = {SpeakInstruction{}};
                    },
                    [&](const LanguageTapped& e) {
-                       if (on<StaffPinScreen>(s) || s.visit.language == e.language) return;
+                       if (on<StaffPinScreen>(s) || on<StaffHomeScreen>(s) || s.visit.language == e.language)
+                           return;
                        s.visit.language = e.language;
                        // On the language screen the visitor hears the prompt in what they chose.
                        if (on<LanguageChoiceScreen>(s)) step.commands = {SpeakInstruction{}};
@@ -328,17 +346,33 @@ Step onAction(const FlowState& now, const Tap& tap) {
                    [&](const DeleteTapped&) { deleteLast(s); },
                    [&](const StayTapped&) {},
                    [&](const ListenTapped&) {
-                       if (!on<StaffPinScreen>(s)) step.commands = {SpeakInstruction{}};
+                       if (!on<StaffPinScreen>(s) && !on<StaffHomeScreen>(s)) step.commands = {SpeakInstruction{}};
                    },
                    [&](const SignInTapped&) {
                        if (!on<StaffPinScreen>(s)) return;
-                       // Not verified against anything: the staff list is not on the kiosk yet.
-                       // The PIN is forgotten at once and the screen says sign-in is unavailable.
+                       // Whatever happens, the PIN leaves the state now: typed again for another
+                       // try, and carried only by the command to the check.
+                       const SecretText pin = s.staffPin;
                        s.staffPin.clear();
-                       s.staffSignInUnavailable = true;
+                       if (s.staffBadge.empty()) {
+                           s.problem = "staff.badge_needed";
+                           return;
+                       }
+                       if (pin.size() < kPinMinDigits) {
+                           s.problem = "staff.pin_short";
+                           return;
+                       }
+                       step.commands = {CheckStaff{s.staffBadge, pin}};
+                       s.problem.clear();
                    },
                    [&](const CancelTapped&) {
                        if (on<StaffPinScreen>(s)) step = wipeTo(now, AttractScreen{}, tap.at);
+                   },
+                   [&](const SignOutTapped&) {
+                       if (!on<StaffHomeScreen>(s) || !s.staffAnswer) return;
+                       const std::string who = s.staffAnswer->staffId;
+                       step = wipeTo(now, AttractScreen{}, tap.at);
+                       step.commands.push_back(StaffSignedOut{who, "staff.sign_out"});
                    },
                    [&](const RegisterTapped&) {
                        if (!on<MenuScreen>(s)) return;
@@ -397,7 +431,13 @@ Step onAction(const FlowState& now, const Tap& tap) {
 Step onTick(const FlowState& now, Instant at) {
     const FlowSettings& settings = now.settings;
     if (now.countdown) {
-        if (at >= now.countdown->endsAt) return wipeTo(now, AttractScreen{}, at);
+        if (at >= now.countdown->endsAt) {
+            Step gone = wipeTo(now, AttractScreen{}, at);
+            // Nobody answered the warning: the staff member is signed out, and the audit says why.
+            if (on<StaffHomeScreen>(now) && now.staffAnswer)
+                gone.commands.push_back(StaffSignedOut{now.staffAnswer->staffId, "staff.idle_sign_out"});
+            return gone;
+        }
         const auto left = std::chrono::ceil<std::chrono::seconds>(now.countdown->endsAt - at);
         if (static_cast<int>(left.count()) == now.countdown->secondsLeft) return {now, {}};
         Step step{now, {}};
@@ -415,7 +455,8 @@ Step onTick(const FlowState& now, Instant at) {
         if (idle >= settings.staffIdleTimeout) return wipeTo(now, AttractScreen{}, at);
         return {now, {}};
     }
-    if (idle < settings.idleTimeout) return {now, {}};
+    // Signed-in staff are warned like visitors, after their own (shorter) idle time.
+    if (idle < (on<StaffHomeScreen>(now) ? settings.staffSessionIdle : settings.idleTimeout)) return {now, {}};
     Step step{now, {Beep{}, SpeakInstruction{}}};
     show(step.state, now.screen, at);
     step.state.countdown = Countdown{at + settings.countdown, static_cast<int>(settings.countdown.count())};
@@ -445,6 +486,7 @@ std::string_view screenName(const Screen& screen) {
                           [](const StatusScanScreen&) { return std::string_view("status-scan"); },
                           [](const StatusScreen&) { return std::string_view("status"); },
                           [](const StaffPinScreen&) { return std::string_view("staff-pin"); },
+                          [](const StaffHomeScreen&) { return std::string_view("staff-home"); },
                       },
                       screen);
 }
@@ -479,7 +521,7 @@ Step onEvent(const FlowState& now, const Event& event) {
                           [&](const CodeScanned& scan) { return onScan(now, scan.at, &scan.text, nullptr); },
                           [&](const MrzScanned& scan) { return onScan(now, scan.at, nullptr, &scan.lines); },
                           [&](const StaffGesture& gesture) {
-                              if (on<StaffPinScreen>(now)) return Step{now, {}};
+                              if (on<StaffPinScreen>(now) || on<StaffHomeScreen>(now)) return Step{now, {}};
                               return wipeTo(now, StaffPinScreen{}, gesture.at);
                           },
                           [&](const PhotoTaken& e) {
@@ -510,6 +552,31 @@ Step onEvent(const FlowState& now, const Event& event) {
                               Step step{now, {SpeakInstruction{}}};
                               show(step.state, RegistrationScreen{RegStep::Review}, e.at);
                               step.state.problem = e.code;
+                              return step;
+                          },
+                          [&](const StaffAnswered& e) {
+                              if (!on<StaffPinScreen>(now) || now.countdown) return Step{now, {}};
+                              Step step{now, {}};
+                              FlowState& s = step.state;
+                              s.staffAnswer = e.answer;
+                              s.lastActivity = e.at;
+                              switch (e.answer.outcome) {
+                              case StaffAnswer::Outcome::SignedIn:
+                                  s.staffBadge.clear();
+                                  show(s, StaffHomeScreen{}, e.at);
+                                  break;
+                              case StaffAnswer::Outcome::WrongPin: s.problem = "staff.pin_wrong"; break;
+                              case StaffAnswer::Outcome::Locked:
+                                  s.staffBadge.clear();
+                                  s.problem = "staff.locked";
+                                  break;
+                              case StaffAnswer::Outcome::UnknownBadge:
+                                  s.staffBadge.clear();
+                                  s.problem = "staff.badge_unknown";
+                                  break;
+                              case StaffAnswer::Outcome::Unavailable: s.problem = "staff.unavailable"; break;
+                              }
+                              if (e.answer.outcome != StaffAnswer::Outcome::SignedIn) step.commands = {Beep{}};
                               return step;
                           },
                           [&](const ReceiptLookedUp& e) {

@@ -68,17 +68,21 @@ struct StatusScanScreen {
 struct StatusScreen {
     friend bool operator==(const StatusScreen&, const StatusScreen&) = default;
 };
-// Reached by the hidden staff gesture. Checking the PIN needs the staff list from the server's
-// configuration (issue 9): until then "sign in" never signs anyone in, it says so on screen.
+// Reached by the hidden staff gesture: the staff member scans their badge and types their PIN.
 struct StaffPinScreen {
     friend bool operator==(const StaffPinScreen&, const StaffPinScreen&) = default;
 };
+// A staff member is signed in: who, and the kiosk's queue as the day's work stands.
+struct StaffHomeScreen {
+    friend bool operator==(const StaffHomeScreen&, const StaffHomeScreen&) = default;
+};
 
 using Screen = std::variant<AttractScreen, LanguageChoiceScreen, MenuScreen, RegistrationScreen, SavingScreen,
-                            ReceiptScreen, UnderAgeScreen, StatusScanScreen, StatusScreen, StaffPinScreen>;
+                            ReceiptScreen, UnderAgeScreen, StatusScanScreen, StatusScreen, StaffPinScreen,
+                            StaffHomeScreen>;
 
 // "attract", "language-choice", "menu", "reg-nik", "receipt", "under-age", "status-scan", "status",
-// "staff-pin": names for
+// "staff-pin", "staff-home": names for
 // scenario scripts and PNGs.
 std::string_view screenName(const Screen& screen);
 
@@ -135,10 +139,36 @@ struct ReceiptStatus {
 };
 
 inline constexpr std::size_t kPinMaxDigits = 8;
+inline constexpr std::size_t kPinMinDigits = 4;
+inline constexpr std::size_t kBadgeMaxLength = 64;
+
+// What the kiosk's queue holds, for the staff: numbers only.
+struct QueueFigures {
+    std::int64_t unsent = 0;
+    std::int64_t acknowledged = 0;
+    std::int64_t rejected = 0;
+    std::optional<std::int64_t> oldestUnsentMinutes;
+    std::int64_t underAgeStops = 0;
+    friend bool operator==(const QueueFigures&, const QueueFigures&) = default;
+};
+
+// The kiosk's answer to a badge and a PIN.
+struct StaffAnswer {
+    enum class Outcome { SignedIn, WrongPin, UnknownBadge, Locked, Unavailable };
+    Outcome outcome = Outcome::Unavailable;
+    std::string staffId;      // SignedIn
+    std::string displayName;  // SignedIn
+    std::string role;         // SignedIn: "officer", "supervisor", "admin"
+    int triesLeft = 0;        // WrongPin: before the badge is locked
+    int lockedMinutes = 0;    // Locked: until it may try again, rounded up
+    QueueFigures queue;       // SignedIn
+    friend bool operator==(const StaffAnswer&, const StaffAnswer&) = default;
+};
 
 struct FlowSettings {
     std::chrono::seconds idleTimeout{60};       // on the visitor's screens
     std::chrono::seconds staffIdleTimeout{30};  // the PIN screen resets without asking
+    std::chrono::seconds staffSessionIdle{180}; // signed in: then the warning, then sign-out
     std::chrono::seconds countdown{20};         // how long "need more time?" waits for an answer
     std::chrono::milliseconds settle{500};      // a new view ignores taps this long
     Language home = kDefaultLanguage;           // the language between visitors
@@ -167,7 +197,8 @@ struct FlowState {
     std::string problem;  // why "next" did not go on: a code the screen turns into words
     Date today{std::chrono::year{2026} / 1 / 1};  // the kiosk's local calendar day, from the Tick
     SecretText staffPin;
-    bool staffSignInUnavailable = false;  // "sign in" was tapped: the screen says it cannot be done yet
+    std::string staffBadge;                  // the badge scanned on the PIN screen
+    std::optional<StaffAnswer> staffAnswer;  // the last answer; SignedIn while someone is signed in
     friend bool operator==(const FlowState&, const FlowState&) = default;
 };
 
@@ -207,11 +238,12 @@ struct DeleteTapped {};
 struct StayTapped {};    // "Ya, saya masih di sini"
 struct ListenTapped {};  // "Dengarkan lagi"
 struct SignInTapped {};
+struct SignOutTapped {};
 struct CancelTapped {};
 using Action = std::variant<StartTapped, LanguageTapped, BackTapped, NextTapped, KeyTapped, DeleteTapped, StayTapped,
                             ListenTapped, SignInTapped, CancelTapped, RegisterTapped, ChoiceTapped, ConsentTapped,
                             DocumentTapped, SkipTapped, RetakeTapped, EditTapped, SubmitTapped, DoneTapped,
-                            StatusTapped>;
+                            StatusTapped, SignOutTapped>;
 
 // A finished tap: the view the finger went down on, when it lifted, and what it hit.
 struct Tap {
@@ -268,8 +300,12 @@ struct ReceiptLookedUp {
     Instant at{};
     ReceiptStatus status;
 };
+struct StaffAnswered {
+    Instant at{};
+    StaffAnswer answer;
+};
 using Event = std::variant<Tap, Tick, KeysTyped, CodeScanned, MrzScanned, StaffGesture, PhotoTaken, NikLookedUp,
-                           RegistrationSaved, SaveFailed, ReceiptPrinted, ReceiptLookedUp>;
+                           RegistrationSaved, SaveFailed, ReceiptPrinted, ReceiptLookedUp, StaffAnswered>;
 
 // Commands for the app.
 struct SpeakInstruction {  // read the current view's instruction aloud, interrupting any speech
@@ -307,8 +343,20 @@ struct LookUpReceipt {
     std::string text;  // the QR's text as scanned
     friend bool operator==(const LookUpReceipt&, const LookUpReceipt&) = default;
 };
+// Check a badge and a PIN (answer: StaffAnswered). The PIN leaves the state with this command.
+struct CheckStaff {
+    std::string badge;
+    SecretText pin;
+    friend bool operator==(const CheckStaff&, const CheckStaff&) = default;
+};
+// A signed-in staff member left: "staff.sign_out" (tapped) or "staff.idle_sign_out".
+struct StaffSignedOut {
+    std::string staffId;
+    std::string action;
+    friend bool operator==(const StaffSignedOut&, const StaffSignedOut&) = default;
+};
 using Command = std::variant<SpeakInstruction, StopSpeaking, Beep, Wipe, LookUpNik, SaveRegistration, PrintReceipt,
-                             RecordUnderAge, LookUpReceipt>;
+                             RecordUnderAge, LookUpReceipt, CheckStaff, StaffSignedOut>;
 
 struct Step {
     FlowState state;
