@@ -144,10 +144,22 @@ int runKiosk(int argc, const char* const* argv) {
     if (services) {
         auto wakeUi = ui::makeWakeEvent();
         if (!wakeUi) return fail(wakeUi.error());
+        // Between visitors the kiosk takes what the sync thread pulled since: new openings,
+        // minimum ages, staff, hotline; and drops openings that expired overnight.
+        Date appliedOn = localToday();
+        const auto takeNewDocuments = [&](Session& s) {
+            const bool changed = services->refreshDocuments();
+            if (!changed && localToday() == appliedOn) return;
+            for (const auto& note : services->notes()) std::cerr << "kiosk: " << note.code << ": " << note.detail << '\n';
+            appliedOn = localToday();
+            services->applyTo(settings, appliedOn);
+            if (s.useSettings(settings) && changed) std::cerr << "kiosk: newer configuration and catalogues in use\n";
+        };
         if (auto* channels = services->startDeviceThreads(std::move(*wakeUi))) {
             LiveInputs live(*channels, *texts);
-            return runMainLoop(*display, session, &live);
+            return runMainLoop(*display, session, &live, takeNewDocuments);
         }
+        return runMainLoop(*display, session, nullptr, takeNewDocuments);
     }
     return runMainLoop(*display, session);
 }

@@ -60,33 +60,7 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const std::filesystem
         return deviceSettings.error();
     }
 
-    // The last good documents the server signed; without them the journeys still run (the
-    // legal minimum age, no official openings to compare with: every offer is "not listed").
-    if (st.serverSigningKey) {
-        sync::DocumentCache cache(st.stateDir / "documents", *st.serverSigningKey, st.kioskId);
-        for (const auto& e : cache.load()) s->notes_.push_back(e);
-        const auto read = [&](std::string_view name, auto reader, auto& into) {
-            const auto* doc = cache.find(name);
-            if (!doc) {
-                s->notes_.push_back(Error{"documents.missing", std::string(name) + " has not been received yet"});
-                return;
-            }
-            auto parsed = reader(doc->document);
-            if (!parsed) s->notes_.push_back(noted(parsed.error(), name));
-            else into = std::move(*parsed);
-        };
-        read("config", sync::readMinimumAges, s->agePolicy_);
-        read("config", sync::readStaff, s->staff_);
-        std::optional<std::string> hotline;
-        read("config", sync::readHotline, hotline);
-        if (hotline) s->receipts_.hotline = *hotline;
-        else s->notes_.push_back(Error{"receipt.hotline_not_set", "the configuration names no hotline: receipts say so"});
-        read("regencies", sync::readRegencies, s->catalogue_.regions);
-        read("job_openings", sync::readJobOpenings, s->catalogue_.openings);
-        read("training_programmes", sync::readTrainingProgrammes, s->catalogue_.training);
-    } else {
-        s->notes_.push_back(Error{"documents.no_server_key", "no server signing key yet: no configuration is used"});
-    }
+    s->loadDocuments();
 
     // Uploads and pulls on their own thread; only when the server is known.
     if (st.serverSealKey && st.serverSigningKey && !st.serverUrl.empty()) {
@@ -107,25 +81,92 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const std::filesystem
             if (syncThread) syncThread->wake();
         });
 
+    s->clock_ = &clock;
+    s->useDocuments();
+    return s;
+}
+
+std::string KioskServices::documentsStamp() const {
+    // The versions of the documents on disk: the sync thread replaces a file only with a newer,
+    // verified document, so a changed stamp means something new to use.
+    std::string stamp;
+    if (!settings_.serverSigningKey) return stamp;
+    sync::DocumentCache cache(settings_.stateDir / "documents", *settings_.serverSigningKey, settings_.kioskId);
+    static_cast<void>(cache.load());
+    for (const auto name : {std::string_view("config"), std::string_view("job_openings"),
+                            std::string_view("training_programmes"), std::string_view("regencies")})
+        if (const auto* doc = cache.find(name)) stamp += std::string(name) + ":" + std::to_string(doc->version) + ";";
+    return stamp;
+}
+
+void KioskServices::loadDocuments() {
+    // The last good documents the server signed; without them the journeys still run (the
+    // legal minimum age, no official openings to compare with: every offer is "not listed").
+    const auto& st = settings_;
+    agePolicy_ = {};
+    catalogue_ = {};
+    staff_.clear();
+    receipts_.hotline = std::string(core::kHotlinePlaceholder);
+    if (!st.serverSigningKey) {
+        notes_.push_back(Error{"documents.no_server_key", "no server signing key yet: no configuration is used"});
+        return;
+    }
+    sync::DocumentCache cache(st.stateDir / "documents", *st.serverSigningKey, st.kioskId);
+    for (const auto& e : cache.load()) notes_.push_back(e);
+    const auto read = [&](std::string_view name, auto reader, auto& into) {
+        const auto* doc = cache.find(name);
+        if (!doc) {
+            notes_.push_back(Error{"documents.missing", std::string(name) + " has not been received yet"});
+            return;
+        }
+        auto parsed = reader(doc->document);
+        if (!parsed) notes_.push_back(noted(parsed.error(), name));
+        else into = std::move(*parsed);
+    };
+    read("config", sync::readMinimumAges, agePolicy_);
+    read("config", sync::readStaff, staff_);
+    std::optional<std::string> hotline;
+    read("config", sync::readHotline, hotline);
+    if (hotline) receipts_.hotline = *hotline;
+    else notes_.push_back(Error{"receipt.hotline_not_set", "the configuration names no hotline: receipts say so"});
+    read("regencies", sync::readRegencies, catalogue_.regions);
+    read("job_openings", sync::readJobOpenings, catalogue_.openings);
+    read("training_programmes", sync::readTrainingProgrammes, catalogue_.training);
+    stamp_ = documentsStamp();
+}
+
+void KioskServices::useDocuments() {
+    const auto& st = settings_;
+    desk_->useReceiptSettings(receipts_);
     // Receipts are checked against this kiosk's key and those the last good configuration lists.
+    receiptKeys_ = {};
     if (st.serverSigningKey) {
         std::vector<Error> keyNotes;
-        if (auto keys = sync::loadReceiptKeyring(st, s->deviceKey_.get(), &keyNotes); keys)
-            s->receiptKeys_ = std::move(*keys);
+        if (auto keys = sync::loadReceiptKeyring(st, deviceKey_.get(), &keyNotes); keys)
+            receiptKeys_ = std::move(*keys);
         else
-            s->notes_.push_back(keys.error());
-        for (auto& note : keyNotes) s->notes_.push_back(std::move(note));
+            notes_.push_back(keys.error());
+        for (auto& note : keyNotes) notes_.push_back(std::move(note));
     } else {
-        s->receiptKeys_.add(st.kioskId, s->deviceKey_->publicKey(), sync::KeySource::Own);
+        receiptKeys_.add(st.kioskId, deviceKey_->publicKey(), sync::KeySource::Own);
     }
-    s->desk_->checkReceiptsWith(s->receiptKeys_, st.stateDir / "statuses.json");
+    desk_->checkReceiptsWith(receiptKeys_, st.stateDir / "statuses.json");
 
     // Staff sign in with the badges and PIN hashes of the last good configuration.
-    if (!s->staff_.empty()) {
-        s->staffGate_ = std::make_unique<StaffGate>(*s->store_, s->staff_, core::SignInRules{}, clock);
-        s->desk_->admitStaffWith(s->staffGate_.get());
+    desk_->admitStaffWith(nullptr);
+    staffGate_.reset();
+    if (!staff_.empty()) {
+        staffGate_ = std::make_unique<StaffGate>(*store_, staff_, core::SignInRules{}, *clock_);
+        desk_->admitStaffWith(staffGate_.get());
     }
-    return s;
+}
+
+bool KioskServices::refreshDocuments() {
+    if (documentsStamp() == stamp_) return false;
+    notes_.clear();
+    loadDocuments();
+    useDocuments();
+    return true;
 }
 
 void KioskServices::applyTo(flow::FlowSettings& settings, Date today) const {

@@ -42,6 +42,10 @@ public:
     void applyTo(flow::FlowSettings& settings, Date today) const;
     // Problems found reading the cached documents, for the log (the kiosk goes on without them).
     const std::vector<Error>& notes() const { return notes_; }
+    // Between visitors: when the sync thread has stored newer documents since they were read,
+    // reads them again (the catalogues, minimum ages, staff list, hotline, kiosk keys) and
+    // returns true; applyTo() then gives the journeys the new ones. notes() are the new read's.
+    bool refreshDocuments();
 
     // Waits until the outbox holds nothing unsent, or `atMost` passed; true when it is empty.
     bool drain(std::chrono::seconds atMost);
@@ -57,6 +61,9 @@ public:
 
 private:
     KioskServices() = default;
+    void loadDocuments();
+    void useDocuments();
+    std::string documentsStamp() const;
 
     sync::SyncSettings settings_;
     std::unique_ptr<store::FileMasterKey> masterKey_;
@@ -76,6 +83,8 @@ private:
     core::ReceiptSettings receipts_;  // the hotline from the configuration
     std::vector<core::StaffMember> staff_;
     std::vector<Error> notes_;
+    std::string stamp_;            // the versions of the documents in use
+    const Clock* clock_ = nullptr;
 };
 
 }  // namespace kiosk::app

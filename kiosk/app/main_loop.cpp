@@ -10,11 +10,13 @@ namespace kiosk::app {
 
 Date localToday() { return dateAt(std::chrono::system_clock::now(), kLocalUtcOffset); }
 
-int runMainLoop(ui::Display& display, Session& session, LiveInputs* live) {
+int runMainLoop(ui::Display& display, Session& session, LiveInputs* live,
+                const std::function<void(Session&)>& betweenVisitors) {
     using Clock = std::chrono::steady_clock;
     // Without input the loop still wakes now and then: the idle countdown and a held press in
     // the staff corner need the time to move on.
     constexpr std::chrono::milliseconds kWake{250};
+    auto lastBetween = Clock::now();
 
     while (true) {
         const auto input = display.waitInput(session.needsDraw() ? std::chrono::milliseconds{0} : kWake);
@@ -23,6 +25,10 @@ int runMainLoop(ui::Display& display, Session& session, LiveInputs* live) {
         const auto now = Clock::now();
         const bool arrived = live && live->pump(session, now);
         session.apply(flow::Tick{now, localToday()});
+        if (betweenVisitors && now - lastBetween >= kBetweenVisitorsEvery && session.betweenVisitors()) {
+            lastBetween = now;
+            betweenVisitors(session);
+        }
         if (live) {
             live->followScreen(session.state());
             if (auto problem = live->takeProblem())

@@ -4,6 +4,7 @@
 // In fullscreen the window's own close (Alt-F4) does not quit: see Display. Runs on the main thread.
 
 #include <chrono>
+#include <functional>
 
 #include "kiosk/app/session.h"
 #include "kiosk/base/date.h"
@@ -23,7 +24,11 @@ class LiveInputs;
 
 // Returns the process exit code. With `live`, what the devices and the camera read reaches the
 // session each iteration, before the tick, and the camera picture is drawn.
-int runMainLoop(ui::Display& display, Session& session, LiveInputs* live = nullptr);
+// `betweenVisitors`, when given, runs every kBetweenVisitorsEvery while the session shows the
+// attract screen with nobody mid-visit (the app takes new catalogues then).
+inline constexpr std::chrono::seconds kBetweenVisitorsEvery{10};
+int runMainLoop(ui::Display& display, Session& session, LiveInputs* live = nullptr,
+                const std::function<void(Session&)>& betweenVisitors = {});
 // Silent (no speech, no beep), with the flow's default timings: for tests.
 int runMainLoop(ui::Display& display, const ui::Catalogs& texts, ui::Language home);
 

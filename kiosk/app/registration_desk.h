@@ -47,6 +47,8 @@ public:
     flow::StaffAnswer signInStaff(std::string_view badge, std::string_view pin) override;
     void staffSignedOut(std::string_view staffId, std::string_view action) override;
 
+    // The hotline and time zone printed on receipts, from the configuration.
+    void useReceiptSettings(core::ReceiptSettings receipts) { receipts_ = std::move(receipts); }
     // Who may sign in; without a gate (no configuration yet) staff sign-in is unavailable.
     void admitStaffWith(StaffGate* gate) { staffGate_ = gate; }
 

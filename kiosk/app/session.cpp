@@ -37,6 +37,16 @@ void Session::apply(const flow::Event& event) {
     }
 }
 
+bool Session::betweenVisitors() const {
+    return std::holds_alternative<flow::AttractScreen>(state_.screen) && !state_.countdown;
+}
+
+bool Session::useSettings(const flow::FlowSettings& settings) {
+    if (!betweenVisitors()) return false;
+    state_.settings = settings;
+    return true;
+}
+
 void Session::recordCameraImage(std::vector<std::uint8_t> bytes) {
     if (!buffers_.cameraImage.empty()) explicit_bzero(buffers_.cameraImage.data(), buffers_.cameraImage.size());
     buffers_.cameraImage = std::move(bytes);

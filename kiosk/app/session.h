@@ -45,6 +45,11 @@ public:
     int wipes() const { return wipes_; }
 
     void apply(const flow::Event& event);
+    // New settings (catalogues, minimum ages) for the next visitor: taken only on the attract
+    // screen with nobody mid-visit; false otherwise (asked again later).
+    bool useSettings(const flow::FlowSettings& settings);
+    // Nobody is in the middle of anything: the attract screen, no question open.
+    bool betweenVisitors() const;
     void recordCameraImage(std::vector<std::uint8_t> bytes);
     // The face photo the camera took (a JPEG): kept for the visit, and the flow is told.
     void takePhoto(std::vector<std::uint8_t> jpeg, flow::Instant at);

@@ -116,6 +116,19 @@ TEST_F(SessionTest, TheWipeClearsWhatTheAppHoldsOfTheVisit) {
     EXPECT_EQ(session_->buffers().scans, 0);
 }
 
+TEST_F(SessionTest, NewSettingsWaitForTheNextVisitor) {
+    flow::FlowSettings newer;
+    newer.agePolicy = core::AgePolicy::make(18, {core::AgeRule{"TW", "*", 20}}).value();
+    tap("start");
+    EXPECT_FALSE(session_->betweenVisitors());
+    EXPECT_FALSE(session_->useSettings(newer));  // someone is choosing a language
+    EXPECT_NE(session_->state().settings, newer);
+    tap("back");
+    ASSERT_TRUE(on<flow::AttractScreen>());
+    EXPECT_TRUE(session_->useSettings(newer));
+    EXPECT_EQ(session_->state().settings, newer);
+}
+
 TEST_F(SessionTest, AHeldPressOutsideTheCornerOpensNothing) {
     const ui::Point middle{kSize.w / 2, kSize.h / 2};
     for (int i = 0; i < 20; ++i) {
