@@ -40,7 +40,11 @@ nlohmann::ordered_json errorJson(const Error& e) { return {{"code", e.code}, {"d
 Result<std::vector<std::string>> codesIn(const std::string& file) {
     const auto frame = vision::readFrameFile(file, drivers::PixelFormat::Gray8);
     if (!frame) return frame.error();
-    const vision::BarcodeReader reader;
+    // A photo, not a live frame: no camera waits for the next one, so the reader may take far
+    // longer than a frame's budget (a busy machine must not turn a good receipt into "no code").
+    vision::BarcodeReaderSettings settings;
+    settings.budget = std::chrono::seconds{3};
+    const vision::BarcodeReader reader(settings);
     auto codes = reader.read(*frame, {vision::BarcodeFormat::QrCode});
     if (!codes) return codes.error();
     std::vector<std::string> texts;
