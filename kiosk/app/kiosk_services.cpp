@@ -156,7 +156,7 @@ void KioskServices::useDocuments() {
     desk_->admitStaffWith(nullptr);
     staffGate_.reset();
     if (!staff_.empty()) {
-        staffGate_ = std::make_unique<StaffGate>(*store_, staff_, core::SignInRules{}, *clock_);
+        staffGate_ = std::make_unique<StaffGate>(*store_, st.kioskId, staff_, core::SignInRules{}, *clock_);
         desk_->admitStaffWith(staffGate_.get());
     }
 }

@@ -4,7 +4,10 @@
 
 #include <chrono>
 
+#include <nlohmann/json.hpp>
+
 #include "kiosk/app/registration_desk.h"
+#include "kiosk/core/receipt_number.h"
 
 namespace kiosk::app {
 namespace {
@@ -21,9 +24,9 @@ int minutesUntil(Clock::TimePoint until, Clock::TimePoint now) {
 
 }  // namespace
 
-StaffGate::StaffGate(store::Store& store, std::vector<core::StaffMember> staff, core::SignInRules rules,
-                     const Clock& clock)
-    : store_(store), staff_(std::move(staff)), rules_(rules), clock_(clock) {}
+StaffGate::StaffGate(store::Store& store, std::string kioskId, std::vector<core::StaffMember> staff,
+                     core::SignInRules rules, const Clock& clock)
+    : store_(store), kioskId_(std::move(kioskId)), staff_(std::move(staff)), rules_(rules), clock_(clock) {}
 
 flow::StaffAnswer StaffGate::signIn(std::string_view badge, std::string_view pin) {
     using Outcome = flow::StaffAnswer::Outcome;
@@ -64,6 +67,7 @@ flow::StaffAnswer StaffGate::signIn(std::string_view badge, std::string_view pin
     in.displayName = member->displayName;
     in.role = std::string(core::staffRoleCode(member->role));
     in.queue = figures();
+    in.worklist = worklist();
     return in;
 }
 
@@ -82,6 +86,28 @@ flow::QueueFigures StaffGate::figures() {
     }
     if (const auto stops = store_.counter(RegistrationDesk::kUnderAgeCounter)) f.underAgeStops = *stops;
     return f;
+}
+
+std::vector<flow::WorkRow> StaffGate::worklist(std::int64_t limit) {
+    std::vector<flow::WorkRow> rows;
+    const auto items = store_.pendingVerification(limit);
+    if (!items) return rows;
+    for (const auto& item : *items) {
+        flow::WorkRow row;
+        const auto kind = item.kind == store::RecordKind::ReturneeCheckIn ? core::ReceiptKind::ReturneeCheckIn
+                                                                          : core::ReceiptKind::Registration;
+        const auto number = core::makeReceiptNumber(kind, kioskId_, item.id);
+        row.number = number ? number->text() : std::to_string(item.id);
+        row.createdAt = std::chrono::floor<std::chrono::seconds>(item.createdAt);
+        // The checklist is the record's public part: which documents are there, nothing else.
+        const auto fields = nlohmann::json::parse(item.publicFields, nullptr, false);
+        if (fields.is_object())
+            for (const auto& [code, state] : fields.items())
+                if (state.is_string() && state.get<std::string>() != "not_yet") ++row.documentsHave;
+        row.sync = std::string(store::toString(item.outbox));
+        rows.push_back(std::move(row));
+    }
+    return rows;
 }
 
 }  // namespace kiosk::app

@@ -5,6 +5,7 @@
 // from the audit log). Every sign-in, failure and sign-out is an audit entry with the staff id
 // as actor; no PIN, hash or name ever is. Lives on the UI thread (its Store connection).
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,7 +19,8 @@ namespace kiosk::app {
 
 class StaffGate {
 public:
-    StaffGate(store::Store& store, std::vector<core::StaffMember> staff, core::SignInRules rules, const Clock& clock);
+    StaffGate(store::Store& store, std::string kioskId, std::vector<core::StaffMember> staff, core::SignInRules rules,
+              const Clock& clock);
 
     // Never fails: a store that cannot be read answers Unavailable (nobody signs in blind).
     flow::StaffAnswer signIn(std::string_view badge, std::string_view pin);
@@ -27,9 +29,12 @@ public:
 
     // The queue and the day's counters as the staff home screen shows them.
     flow::QueueFigures figures();
+    // The records waiting for a check at this site, oldest first (at most `limit`).
+    std::vector<flow::WorkRow> worklist(std::int64_t limit = 50);
 
 private:
     store::Store& store_;
+    std::string kioskId_;
     std::vector<core::StaffMember> staff_;
     core::SignInRules rules_;
     const Clock& clock_;

@@ -180,6 +180,28 @@ Result<RecordSummary> Store::record(RecordId id) {
     return out;
 }
 
+Result<std::vector<WorkItem>> Store::pendingVerification(std::int64_t limit) {
+    auto query = db_.prepare(
+        "SELECT r.id, r.kind, r.created_at, r.public_fields, o.state FROM records r "
+        "JOIN outbox o ON o.record_id = r.id WHERE r.local_verification = 'pending' AND r.purged_at IS NULL "
+        "ORDER BY r.created_at, r.id LIMIT ?1");
+    if (!query) return query.error();
+    query->bind(1, limit);
+    std::vector<WorkItem> out;
+    for (;;) {
+        auto row = query->step();
+        if (!row) return row.error();
+        if (!*row) return out;
+        WorkItem item;
+        item.id = query->integer(0);
+        item.kind = recordKindFrom(query->text(1)).value_or(RecordKind::Registration);
+        item.createdAt = fromUnixMillis(query->integer(2));
+        item.publicFields = query->text(3);
+        item.outbox = outboxStateFrom(query->text(4)).value_or(OutboxState::Pending);
+        out.push_back(std::move(item));
+    }
+}
+
 Result<std::vector<RecordId>> Store::findBy(IndexKind kind, std::string_view value) {
     auto query = db_.prepare("SELECT record_id FROM record_index WHERE kind = ?1 AND hash = ?2 ORDER BY record_id");
     if (!query) return query.error();

@@ -49,6 +49,15 @@ struct RecordSummary {
     std::string payloadSha256;
 };
 
+// A record waiting for the staff's check at this site, with its upload state.
+struct WorkItem {
+    RecordId id = 0;
+    RecordKind kind = RecordKind::Registration;
+    Clock::TimePoint createdAt;
+    std::string publicFields;
+    OutboxState outbox = OutboxState::Pending;
+};
+
 class Store {
 public:
     // Opens (creating if need be) and migrates; refuses a database newer than this build.
@@ -67,6 +76,9 @@ public:
     // are no longer found.
     Result<std::vector<RecordId>> findByNik(std::string_view nik);
     Result<std::vector<RecordId>> findByPassport(std::string_view passportNumber);
+
+    // The records whose local verification is pending, oldest first (the staff worklist).
+    Result<std::vector<WorkItem>> pendingVerification(std::int64_t limit);
 
     Result<void> setLocalVerification(RecordId id, LocalVerification state, std::string_view actor);
     // `detail` is operator text about the device (a status code), never anything a person typed.

@@ -56,6 +56,9 @@ constexpr auto kFixed = std::to_array<std::string_view>({
     "staff.home_rejected",
     "staff.home_under_age",
     "staff.sign_out",
+    "staff.worklist_title",
+    "staff.worklist_empty",
+    "staff.worklist_row",
     "status.title",
     "status.number",
     "status.issued",
@@ -115,6 +118,12 @@ std::string skipKey(flow::RegStep step) { return "reg." + std::string(flow::spec
 std::string optionKey(std::string_view code) { return "option." + std::string(code); }
 std::string problemKey(std::string_view code) { return "problem." + std::string(code); }
 std::string checkKey(std::string_view code) { return "check." + std::string(code); }
+std::string syncStateKey(std::string_view state) {
+    for (const auto known : {"pending", "in_flight", "sent", "acknowledged", "rejected"})
+        if (state == known) return "staff.sync." + std::string(state);
+    return "staff.sync.pending";
+}
+
 std::string staffRoleKey(std::string_view role) {
     if (role == "supervisor") return "staff.role.supervisor";
     if (role == "admin") return "staff.role.admin";
@@ -158,6 +167,8 @@ std::vector<std::string> journeyTextKeys() {
     for (const auto code : kChecks) keys.push_back(checkKey(code));
     for (const auto verdict : kVerdicts) keys.push_back(statusVerdictKey(verdict));
     for (const auto role : {"officer", "supervisor", "admin"}) keys.push_back(staffRoleKey(role));
+    for (const auto state : {"pending", "in_flight", "sent", "acknowledged", "rejected"})
+        keys.push_back(syncStateKey(state));
     for (const auto progress : {flow::ReceiptProgress::SavedHere, flow::ReceiptProgress::Sent,
                                 flow::ReceiptProgress::Received, flow::ReceiptProgress::InReview,
                                 flow::ReceiptProgress::Verified, flow::ReceiptProgress::Returned,

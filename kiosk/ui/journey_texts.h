@@ -23,6 +23,7 @@ std::string skipKey(flow::RegStep step);
 std::string optionKey(std::string_view code);
 std::string problemKey(std::string_view code);
 std::string checkKey(std::string_view code);
+std::string syncStateKey(std::string_view state);    // "staff.sync.acknowledged"
 std::string staffRoleKey(std::string_view role);      // "staff.role.officer"
 std::string stageKey(flow::ReceiptProgress progress);  // "status.stage.in_review"
 std::string statusVerdictKey(std::string_view verdict);  // "status.verdict.receipt.signature_invalid"

@@ -338,6 +338,22 @@ ReceiptParts receiptParts(Size window) {
     return r;
 }
 
+StaffHomeParts staffHomeParts(Size window) {
+    StaffHomeParts s;
+    s.layout = layoutStep(window);
+    const auto& m = s.layout.metrics;
+    Rect body = s.layout.body;
+    body.h = (m.landscape ? s.layout.back.y : s.layout.progress.bottom()) - m.px(2) - body.y;
+    if (m.landscape) {
+        s.worklist = takeRight(body, body.w * 11 / 20, m.px(6));
+        s.figures = body;
+    } else {
+        s.figures = takeTop(body, 5 * (lineHeight(m.type.small) + m.px(1)), m.px(4));
+        s.worklist = body;
+    }
+    return s;
+}
+
 std::vector<JourneyTarget> journeyTargets(const flow::FlowState& state, Size window) {
     std::vector<JourneyTarget> out;
     const auto add = [&](std::string name, Rect r) {

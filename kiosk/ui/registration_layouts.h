@@ -74,6 +74,13 @@ struct StatusParts {
 };
 StatusParts statusParts(Size window);
 
+struct StaffHomeParts {
+    StepLayout layout;
+    Rect figures;   // the queue, one figure a line
+    Rect worklist;  // what waits for a check
+};
+StaffHomeParts staffHomeParts(Size window);
+
 struct ReceiptParts {
     StepLayout layout;
     Rect numberLabel;

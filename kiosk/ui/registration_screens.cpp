@@ -647,7 +647,8 @@ std::optional<flow::Action> drawStatus(Painter& p, const Catalogs& texts, const 
 std::optional<flow::Action> drawStaffHome(Painter& p, const Catalogs& texts, const flow::FlowState& state,
                                           const Touch& touch) {
     const Catalog& say = texts.in(state.visit.language);
-    const auto l = layoutStep(p.size());
+    const auto parts = staffHomeParts(p.size());
+    const auto& l = parts.layout;
     const auto& m = l.metrics;
     const flow::StaffAnswer who = state.staffAnswer.value_or(flow::StaffAnswer{});
     frame(p, l, say, say.lookup("staff.home_title"),
@@ -655,7 +656,7 @@ std::optional<flow::Action> drawStaffHome(Painter& p, const Catalogs& texts, con
                      {{"name", who.displayName}, {"id", who.staffId}, {"role", std::string(say.lookup(staffRoleKey(who.role)))}}));
     // The day's figures, one a line: what waits to be sent matters most when the network is down.
     const auto& q = who.queue;
-    std::vector<std::string> lines{
+    const std::vector<std::string> figures{
         formatText(say.lookup("staff.home_unsent"), {{"count", std::to_string(q.unsent)}}),
         q.oldestUnsentMinutes
             ? formatText(say.lookup("staff.home_oldest"), {{"minutes", std::to_string(*q.oldestUnsentMinutes)}})
@@ -665,11 +666,35 @@ std::optional<flow::Action> drawStaffHome(Painter& p, const Catalogs& texts, con
         formatText(say.lookup("staff.home_under_age"), {{"count", std::to_string(q.underAgeStops)}}),
     };
     const int line = lineHeight(m.type.body);
-    int y = l.body.y;
-    for (const auto& text : lines) {
-        if (y + line > l.back.y) break;
-        p.text(text, Rect{l.body.x, y, l.body.w, line}, TextStyle{m.type.body, Weight::Regular, colors::kInk, Align::Left});
-        y += line + m.px(1);
+    const int small = lineHeight(m.type.small);
+    int y = parts.figures.y;
+    for (const auto& text : figures) {
+        if (y + small > parts.figures.bottom()) break;
+        p.text(text, Rect{parts.figures.x, y, parts.figures.w, small},
+               TextStyle{m.type.small, Weight::Regular, colors::kInk, Align::Left});
+        y += small + m.px(1);
+    }
+    // The worklist: oldest first, one record a line, nothing personal (the number, the time, the
+    // documents, whether the national office has it).
+    const Rect list = parts.worklist;
+    p.text(formatText(say.lookup("staff.worklist_title"), {{"count", std::to_string(who.worklist.size())}}),
+           Rect{list.x, list.y, list.w, line}, TextStyle{m.type.body, Weight::Bold, colors::kInk, Align::Left});
+    y = list.y + line + m.px(1);
+    if (who.worklist.empty())
+        p.text(say.lookup("staff.worklist_empty"), Rect{list.x, y, list.w, small},
+               TextStyle{m.type.small, Weight::Regular, colors::kInkSoft, Align::Left});
+    // Two lines a record: its number, then when, its documents and where its upload is.
+    for (const auto& work : who.worklist) {
+        if (y + 2 * small > list.bottom()) break;
+        p.text(work.number, Rect{list.x, y, list.w, small},
+               TextStyle{m.type.small, Weight::Bold, colors::kInk, Align::Left});
+        p.text(formatText(say.lookup("staff.worklist_row"),
+                          {{"time", core::formatReceiptTime(work.createdAt, core::ReceiptSettings{})},
+                           {"documents", std::to_string(work.documentsHave)},
+                           {"sync", std::string(say.lookup(syncStateKey(work.sync)))}}),
+               Rect{list.x, y + small, list.w, small},
+               TextStyle{m.type.small, Weight::Regular, colors::kInkSoft, Align::Left});
+        y += 2 * small + m.px(1);
     }
     std::optional<flow::Action> action;
     if (nextButton(p, touch, l.next, m, say.lookup("staff.sign_out"))) action = flow::SignOutTapped{};

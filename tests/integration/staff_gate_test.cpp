@@ -3,6 +3,7 @@
 // records every attempt by staff id and never the PIN.
 
 #include "kiosk/app/staff_gate.h"
+#include "kiosk/core/receipt_number.h"
 
 #include <gtest/gtest.h>
 #include <sodium.h>
@@ -35,7 +36,9 @@ protected:
         staff_ = {member("STF-0001", "B-10001", core::StaffRole::Officer, "482913"),
                   member("STF-0003", "B-10003", core::StaffRole::Supervisor, "770155")};
     }
-    app::StaffGate gate() { return app::StaffGate(kiosk_->store(), staff_, core::SignInRules{}, kiosk_->clock()); }
+    app::StaffGate gate() {
+        return app::StaffGate(kiosk_->store(), std::string(kKioskId), staff_, core::SignInRules{}, kiosk_->clock());
+    }
 
     TempDir dir_;
     std::unique_ptr<Kiosk> kiosk_ = std::make_unique<Kiosk>(dir_.path() / "kiosk");
@@ -87,8 +90,40 @@ TEST_F(StaffGateTest, UnknownBadgesAndAKioskWithoutAStaffListSignNobodyIn) {
     auto g = gate();
     EXPECT_EQ(g.signIn("B-99999", "482913").outcome, Outcome::UnknownBadge);
     EXPECT_EQ(g.signIn("", "482913").outcome, Outcome::UnknownBadge);
-    app::StaffGate none(kiosk_->store(), {}, core::SignInRules{}, kiosk_->clock());
+    app::StaffGate none(kiosk_->store(), std::string(kKioskId), {}, core::SignInRules{}, kiosk_->clock());
     EXPECT_EQ(none.signIn("B-10001", "482913").outcome, Outcome::Unavailable);
+}
+
+TEST_F(StaffGateTest, TheWorklistHoldsWhatWaitsForACheckOldestFirst) {
+    store::NewSubmission waiting;
+    waiting.siteId = std::string(kSiteId);
+    waiting.kioskId = std::string(kKioskId);
+    waiting.personalPayload = {'{', '}'};
+    waiting.publicFields = R"({"marital_status":"have","family_permission":"not_yet","passport":"scanned"})";
+    waiting.verification = store::LocalVerification::Pending;
+    const auto first = kiosk_->store().enqueue(waiting);
+    ASSERT_TRUE(first);
+    kiosk_->clock().advance(1min);
+    auto done = waiting;
+    done.verification = store::LocalVerification::NotRequired;
+    ASSERT_TRUE(kiosk_->store().enqueue(done));
+    kiosk_->clock().advance(1min);
+    const auto second = kiosk_->store().enqueue(waiting);
+    ASSERT_TRUE(second);
+
+    auto g = gate();
+    auto rows = g.worklist();
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].number, core::makeReceiptNumber(core::ReceiptKind::Registration, kKioskId, first->recordId)->text());
+    EXPECT_EQ(rows[0].documentsHave, 2);
+    EXPECT_EQ(rows[0].sync, "pending");
+    EXPECT_LT(rows[0].createdAt, rows[1].createdAt);
+    // A signed-in answer carries it; a checked record leaves it.
+    ASSERT_TRUE(kiosk_->store().setLocalVerification(first->recordId, store::LocalVerification::Verified, "STF-0001"));
+    const auto in = g.signIn("B-10001", "482913");
+    ASSERT_EQ(in.worklist.size(), 1u);
+    EXPECT_EQ(in.worklist[0].number,
+              core::makeReceiptNumber(core::ReceiptKind::Registration, kKioskId, second->recordId)->text());
 }
 
 TEST_F(StaffGateTest, NoPinEverReachesTheDisk) {

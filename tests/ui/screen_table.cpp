@@ -152,6 +152,11 @@ const std::vector<ScreenCase>& allScreens() {
             who.displayName = "Petugas A";
             who.role = "officer";
             who.queue = flow::QueueFigures{3, 120, 1, 95, 2};
+            const auto day = std::chrono::sys_days{std::chrono::year{2026} / 11 / 2};
+            for (int i = 0; i < 12; ++i)
+                who.worklist.push_back(flow::WorkRow{"REG-KIOSK-DEMO-01-0000" + std::to_string(10 + i) + "-X",
+                                                     day + std::chrono::hours{1 + i / 3} + std::chrono::minutes{7 * i},
+                                                     i % 9, i % 3 == 0 ? "pending" : "acknowledged"});
             s.staffAnswer = who;
         }));
         auto scan = visit("status_scan", [](flow::FlowState& s) {

@@ -152,6 +152,15 @@ struct QueueFigures {
     friend bool operator==(const QueueFigures&, const QueueFigures&) = default;
 };
 
+// A record waiting for the staff's check, as the worklist shows it: nothing personal.
+struct WorkRow {
+    std::string number;                   // its receipt number
+    std::chrono::sys_seconds createdAt{};
+    int documentsHave = 0;                // of the eight Art. 13 documents
+    std::string sync;                     // the outbox state: "pending", "sent", "acknowledged", ...
+    friend bool operator==(const WorkRow&, const WorkRow&) = default;
+};
+
 // The kiosk's answer to a badge and a PIN.
 struct StaffAnswer {
     enum class Outcome { SignedIn, WrongPin, UnknownBadge, Locked, Unavailable };
@@ -162,6 +171,7 @@ struct StaffAnswer {
     int triesLeft = 0;        // WrongPin: before the badge is locked
     int lockedMinutes = 0;    // Locked: until it may try again, rounded up
     QueueFigures queue;       // SignedIn
+    std::vector<WorkRow> worklist;  // SignedIn: oldest first
     friend bool operator==(const StaffAnswer&, const StaffAnswer&) = default;
 };
 
