@@ -46,7 +46,7 @@ for point in "${points[@]}"; do
   echo kill >>"$script"
   set +e
   env -u DISPLAY -u WAYLAND_DISPLAY "$LOKET_BIN/kiosk" --config "$kiosk_conf" --script "$script" \
-      --no-screenshots --size 1366x768 >"$work/kill-$point.out" 2>"$work/kill-$point.err"
+      --no-screenshots --size 960x540 >"$work/kill-$point.out" 2>"$work/kill-$point.err"
   code=$?
   set -e
   [ "$code" = 137 ] || { cat "$work/kill-$point.err"; fail "line $point (${visit[$point]}): exit $code, not killed"; }
