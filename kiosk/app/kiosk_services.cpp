@@ -86,17 +86,25 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const std::filesystem
     return s;
 }
 
-std::string KioskServices::documentsStamp() const {
-    // The versions of the documents on disk: the sync thread replaces a file only with a newer,
-    // verified document, so a changed stamp means something new to use.
+namespace {
+
+// The versions of the documents a cache holds: the sync thread replaces a file only with a newer,
+// verified document, so a changed stamp means something new to use.
+std::string stampOf(const sync::DocumentCache& cache) {
     std::string stamp;
-    if (!settings_.serverSigningKey) return stamp;
-    sync::DocumentCache cache(settings_.stateDir / "documents", *settings_.serverSigningKey, settings_.kioskId);
-    static_cast<void>(cache.load());
     for (const auto name : {std::string_view("config"), std::string_view("job_openings"),
                             std::string_view("training_programmes"), std::string_view("regencies")})
         if (const auto* doc = cache.find(name)) stamp += std::string(name) + ":" + std::to_string(doc->version) + ";";
     return stamp;
+}
+
+}  // namespace
+
+std::string KioskServices::documentsStamp() const {
+    if (!settings_.serverSigningKey) return {};
+    sync::DocumentCache cache(settings_.stateDir / "documents", *settings_.serverSigningKey, settings_.kioskId);
+    static_cast<void>(cache.load());
+    return stampOf(cache);
 }
 
 void KioskServices::loadDocuments() {
@@ -132,7 +140,8 @@ void KioskServices::loadDocuments() {
     read("regencies", sync::readRegencies, catalogue_.regions);
     read("job_openings", sync::readJobOpenings, catalogue_.openings);
     read("training_programmes", sync::readTrainingProgrammes, catalogue_.training);
-    stamp_ = documentsStamp();
+    // The stamp of what was just read, not of a second look that a new file may already differ from.
+    stamp_ = stampOf(cache);
 }
 
 void KioskServices::useDocuments() {
