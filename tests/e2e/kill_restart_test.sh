@@ -7,15 +7,7 @@
 # anywhere on the kiosk's disk, nor in its output.
 #   kill_restart_test.sh SOURCE_DIR BIN_DIR WORK_DIR
 set -euo pipefail
-src="$1"
-export LOKET_BIN="$2"
-work="$3"
-cd "$src"
-rm -rf "$work"
-mkdir -p "$work"
-. scripts/site.sh
-site_up "$work" >"$work/site.log" 2>&1 || { cat "$work/site.log"; exit 1; }
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/site_setup.sh" "$@"
 
 # What the visitor types and what must never be found in the clear. Her passport number too.
 canaries=(3578015506950001 "SITI AMINAH" "JALAN CONTOH" 081234567890 X1234567 SURABAYA)

@@ -5,15 +5,7 @@
 # log holds each attempt by staff id; nothing holds the PIN.
 #   staff_sign_in_test.sh SOURCE_DIR BIN_DIR WORK_DIR
 set -euo pipefail
-src="$1"
-export LOKET_BIN="$2"
-work="$3"
-cd "$src"
-rm -rf "$work"
-mkdir -p "$work"
-. scripts/site.sh
-site_up "$work" >"$work/site.log" 2>&1 || { cat "$work/site.log"; exit 1; }
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/site_setup.sh" "$@"
 
 staff="$(curl -sf "http://127.0.0.1:$sim_port/admin/staff")"
 pin="$(jq -r '.. | objects | select(.staff_id? == "STF-0001") | .pin' <<<"$staff" | head -n 1)"
