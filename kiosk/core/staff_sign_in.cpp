@@ -3,16 +3,12 @@
 #include <algorithm>
 
 namespace kiosk::core {
-namespace {
-
-std::string_view trimmed(std::string_view s) {
+std::string_view badgeText(std::string_view s) {
     const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     while (!s.empty() && blank(s.front())) s.remove_prefix(1);
     while (!s.empty() && blank(s.back())) s.remove_suffix(1);
     return s;
 }
-
-}  // namespace
 
 SignInState signInState(const SignInHistory& history, Clock::TimePoint now, const SignInRules& rules) {
     SignInState state;
@@ -33,7 +29,7 @@ SignInState signInState(const SignInHistory& history, Clock::TimePoint now, cons
 }
 
 const StaffMember* memberWithBadge(std::span<const StaffMember> staff, std::string_view badge) {
-    const auto wanted = trimmed(badge);
+    const auto wanted = badgeText(badge);
     if (wanted.empty()) return nullptr;
     for (const auto& member : staff)
         if (member.badgeId == wanted) return &member;

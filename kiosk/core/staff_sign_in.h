@@ -36,6 +36,9 @@ struct SignInState {
 // after the last of them. Otherwise the tries left are those the last lockout period has not used.
 SignInState signInState(const SignInHistory& history, Clock::TimePoint now, const SignInRules& rules);
 
+// A badge as scanned, without the blanks and the scanner's CR or LF around it.
+std::string_view badgeText(std::string_view scanned);
+
 // The member whose badge this is (surrounding blanks, and a scanner's CR or LF, forgiven);
 // null for a badge nobody on the list has.
 const StaffMember* memberWithBadge(std::span<const StaffMember> staff, std::string_view badge);

@@ -356,6 +356,13 @@ StaffAnswer signedIn() {
     return a;
 }
 
+// The long press, the badge, and the kiosk's yes.
+void signInAsOfficer(Visitor& v) {
+    v.apply(StaffGesture{v.now()});
+    v.apply(CodeScanned{v.now(), "B-10001"});
+    v.apply(StaffAnswered{v.now() + 1s, signedIn()});
+}
+
 TEST(VisitFlowStaff, ABadgeAndAPinAreHandedToTheCheckAndThePinLeavesTheState) {
     Visitor v;
     v.apply(StaffGesture{v.now()});
@@ -412,9 +419,7 @@ TEST(VisitFlowStaff, EachAnswerIsShownAndOnlyASignInLeavesThePinScreen) {
 
 TEST(VisitFlowStaff, SignOutWipesAndIsRecorded) {
     Visitor v;
-    v.apply(StaffGesture{v.now()});
-    v.apply(CodeScanned{v.now(), "B-10001"});
-    v.apply(StaffAnswered{v.now() + 1s, signedIn()});
+    signInAsOfficer(v);
     EXPECT_TRUE(v.apply(StaffGesture{v.now() + 2s}).commands.empty());  // already signed in
     const auto step = v.tap(SignOutTapped{}, 3s);
     EXPECT_TRUE(on<AttractScreen>(v.state()));
@@ -429,9 +434,7 @@ TEST(VisitFlowStaff, SignOutWipesAndIsRecorded) {
 TEST(VisitFlowStaff, AnIdleSignedInStaffMemberIsWarnedThenSignedOut) {
     FlowSettings settings;
     Visitor v(settings);
-    v.apply(StaffGesture{v.now()});
-    v.apply(CodeScanned{v.now(), "B-10001"});
-    v.apply(StaffAnswered{v.now() + 1s, signedIn()});
+    signInAsOfficer(v);
     v.wait(settings.staffSessionIdle - 5s);
     EXPECT_TRUE(on<StaffHomeScreen>(v.state()));
     EXPECT_FALSE(v.state().countdown);
@@ -449,9 +452,7 @@ TEST(VisitFlowStaff, AnIdleSignedInStaffMemberIsWarnedThenSignedOut) {
 TEST(VisitFlowStaff, AnsweringTheWarningKeepsTheStaffSignedIn) {
     FlowSettings settings;
     Visitor v(settings);
-    v.apply(StaffGesture{v.now()});
-    v.apply(CodeScanned{v.now(), "B-10001"});
-    v.apply(StaffAnswered{v.now() + 1s, signedIn()});
+    signInAsOfficer(v);
     v.wait(settings.staffSessionIdle + 2s);
     ASSERT_TRUE(v.state().countdown);
     v.tap(StayTapped{}, 1s);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "kiosk/core/mrz.h"
+#include "kiosk/core/staff_sign_in.h"
 
 #include "kiosk/base/overloaded.h"
 
@@ -227,10 +228,8 @@ std::optional<RegStep> firstOf(int section, const RegistrationForm& form) {
 
 // A scan on the scan step it belongs to fills it; anywhere else it only shows someone is there.
 // A badge on the staff sign-in screen: blanks and a scanner's CR or LF around it do not count.
-Step onBadge(const FlowState& now, Instant at, std::string_view code) {
-    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!code.empty() && blank(code.front())) code.remove_prefix(1);
-    while (!code.empty() && blank(code.back())) code.remove_suffix(1);
+Step onBadge(const FlowState& now, Instant at, std::string_view scanned) {
+    const auto code = core::badgeText(scanned);
     Step step{now, {}};
     step.state.lastActivity = at;
     if (code.empty() || code.size() > kBadgeMaxLength) {
