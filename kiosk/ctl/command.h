@@ -15,6 +15,7 @@ using Runner = std::function<int()>;
 void addNikCommand(CLI::App& app, Runner& run);
 void addMrzCommand(CLI::App& app, Runner& run);
 void addQueueCommand(CLI::App& app, Runner& run);
+void addReportCommand(CLI::App& app, Runner& run);
 void addAuditCommand(CLI::App& app, Runner& run);
 void addSyncCommand(CLI::App& app, Runner& run);
 void addExportCommand(CLI::App& app, Runner& run);

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     kiosk::ctl::addNikCommand(app, run);
     kiosk::ctl::addMrzCommand(app, run);
     kiosk::ctl::addQueueCommand(app, run);
+    kiosk::ctl::addReportCommand(app, run);
     kiosk::ctl::addAuditCommand(app, run);
     kiosk::ctl::addSyncCommand(app, run);
     kiosk::ctl::addExportCommand(app, run);

@@ -1,6 +1,8 @@
 #include "kiosk/store/migrations.h"
 
 #include <array>
+#include <cassert>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -9,7 +11,10 @@ namespace kiosk::store {
 namespace {
 
 // Append only: a released step is never edited. Times are integer Unix milliseconds.
-constexpr std::array<std::string_view, 1> kSteps{
+// SQLite cannot change a CHECK constraint in place: a step that must rebuilds the table (create the
+// new one, copy, drop the old, rename the new; https://sqlite.org/lang_altertable.html, "other
+// kinds of table schema changes"), which migrate() allows by running steps with foreign keys off.
+constexpr std::array<std::string_view, 2> kSteps{
     R"sql(
 CREATE TABLE records (
   id                 INTEGER PRIMARY KEY,
@@ -104,13 +109,66 @@ CREATE TABLE counters (
   value INTEGER NOT NULL
 ) STRICT;
 )sql",
+    // 2: local verification "returned" (sent back to the applicant for correction), and the
+    // decisions on a record found by their subject.
+    R"sql(
+CREATE TABLE records_next (
+  id                 INTEGER PRIMARY KEY,
+  kind               TEXT    NOT NULL CHECK (kind IN ('registration', 'returnee_checkin', 'staff_decision')),
+  site_id            TEXT    NOT NULL,
+  kiosk_id           TEXT    NOT NULL,
+  created_at         INTEGER NOT NULL,
+  public_fields      TEXT    NOT NULL,
+  subject_record_id  INTEGER REFERENCES records(id),
+  local_verification TEXT    NOT NULL
+                     CHECK (local_verification IN ('not_required', 'pending', 'verified', 'returned')),
+  purged_at          INTEGER
+) STRICT;
+INSERT INTO records_next (id, kind, site_id, kiosk_id, created_at, public_fields, subject_record_id,
+                          local_verification, purged_at)
+  SELECT id, kind, site_id, kiosk_id, created_at, public_fields, subject_record_id, local_verification, purged_at
+  FROM records;
+DROP TABLE records;
+ALTER TABLE records_next RENAME TO records;
+CREATE INDEX records_by_subject ON records(subject_record_id) WHERE subject_record_id IS NOT NULL;
+)sql",
+};
+
+// Foreign keys stay off while steps run (a table rebuild would trip them half way) and each step
+// proves before its commit that it left none broken. Turning them off and on is a no-op inside a
+// transaction, hence outside the steps' transactions.
+class ForeignKeysOff {
+public:
+    static Result<ForeignKeysOff> begin(Database& db) {
+        if (auto r = db.exec("PRAGMA foreign_keys = OFF"); !r) return r.error();
+        return ForeignKeysOff(db);
+    }
+    Result<void> check() {
+        auto broken = db_->prepare("PRAGMA foreign_key_check");
+        if (!broken) return broken.error();
+        auto row = broken->step();
+        if (!row) return row.error();
+        if (*row)
+            return Error{"store.migration_failed", "a migration step left a broken reference in " + broken->text(0)};
+        return {};
+    }
+
+private:
+    struct On {
+        void operator()(Database* db) const noexcept { (void)db->exec("PRAGMA foreign_keys = ON"); }
+    };
+    explicit ForeignKeysOff(Database& db) : db_(&db) {}
+    std::unique_ptr<Database, On> db_;
 };
 
 }  // namespace
 
 std::int64_t codeSchemaVersion() { return static_cast<std::int64_t>(kSteps.size()); }
 
-Result<std::int64_t> migrate(Database& db) {
+Result<std::int64_t> migrate(Database& db) { return migrateTo(db, codeSchemaVersion()); }
+
+Result<std::int64_t> migrateTo(Database& db, std::int64_t target) {
+    assert(target <= codeSchemaVersion());
     auto found = db.queryInteger("PRAGMA user_version");
     if (!found) return found.error();
     if (*found > codeSchemaVersion())
@@ -118,10 +176,14 @@ Result<std::int64_t> migrate(Database& db) {
                      "the database has schema version " + std::to_string(*found) + " but this build knows up to " +
                          std::to_string(codeSchemaVersion()) +
                          "; it was written by a newer Loket build: install that build (or newer), do not downgrade"};
-    for (auto version = *found; version < codeSchemaVersion(); ++version) {
+    if (*found >= target) return *found;
+    auto foreignKeysOff = ForeignKeysOff::begin(db);
+    if (!foreignKeysOff) return foreignKeysOff.error();
+    for (auto version = *found; version < target; ++version) {
         auto tx = Transaction::begin(db);
         if (!tx) return tx.error();
         if (auto r = db.exec(kSteps[static_cast<std::size_t>(version)]); !r) return r.error();
+        if (auto r = foreignKeysOff->check(); !r) return r.error();
         if (auto r = db.exec("PRAGMA user_version = " + std::to_string(version + 1)); !r) return r.error();
         if (auto r = tx->commit(); !r) return r.error();
     }

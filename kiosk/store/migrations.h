@@ -16,6 +16,9 @@ std::int64_t codeSchemaVersion();
 // Brings the database up to codeSchemaVersion(); refuses ("store.schema_newer") a database written
 // by a newer build, touching nothing. Returns the version found before migrating.
 Result<std::int64_t> migrate(Database& db);
+// The same, stopping at `target` (at most codeSchemaVersion()): for tests of a step on a database
+// as an older build left it.
+Result<std::int64_t> migrateTo(Database& db, std::int64_t target);
 
 // For readers that must not migrate (kioskctl): the database must be exactly at codeSchemaVersion().
 Result<void> requireCurrentSchema(Database& db);

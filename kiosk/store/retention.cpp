@@ -18,7 +18,7 @@ Result<PurgeReport> purgeExpired(Database& db, const Clock& clock, const Retenti
         auto due = db.prepare(
             "SELECT r.id FROM records r JOIN outbox o ON o.record_id = r.id "
             "WHERE o.state = 'acknowledged' AND o.acknowledged_at <= ?1 "
-            "AND r.local_verification != 'pending' AND r.purged_at IS NULL ORDER BY r.id");
+            "AND r.local_verification NOT IN ('pending', 'returned') AND r.purged_at IS NULL ORDER BY r.id");
         if (!due) return due.error();
         due->bind(1, cutoff);
         std::vector<RecordId> ids;

@@ -1,7 +1,8 @@
 #pragma once
 // Retention: a record's personal data is purged a configured time after the server's verified
-// acknowledgement, and only once no local staff verification is pending. Unsent data is never
-// purged. The non-personal row (kind, times, public fields, outbox state) stays for reports.
+// acknowledgement, and only once no local staff verification is pending (nor awaits the applicant's
+// corrections: they come back to the same record). Unsent data is never purged. The non-personal
+// row (kind, times, public fields, outbox state) stays for reports.
 
 #include <chrono>
 #include <cstdint>

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cassert>
 #include <cerrno>
 #include <cstring>
 
@@ -75,23 +76,28 @@ Result<void> Store::checkDiskSpace() const {
     return checkFreeSpace(folder, config_.minFreeBytes);
 }
 
-Result<Receipt> Store::enqueue(const NewSubmission& s) {
-    if (auto r = checkDiskSpace(); !r) return r.error();
-    // Everything slow or fallible that writes nothing happens before the transaction opens.
-    auto sealed = sealRecord(masterKey_, s.personalPayload);
-    if (!sealed) return sealed.error();
-    Receipt receipt;
-    receipt.submissionId = newUuidV4();
-    receipt.payloadSha256 = sha256Hex(s.personalPayload);
-    receipt.createdAt = clock_.now();
-    const auto at = toUnixMillis(receipt.createdAt);
+struct Store::PreparedRecord {
+    SealedRecord sealed;
+    Receipt receipt;  // without its record id until the row is in
     std::vector<std::pair<IndexKind, Bytes>> hashes;
-    if (s.index.nik) hashes.emplace_back(IndexKind::Nik, hasher_.hash(IndexKind::Nik, *s.index.nik));
-    if (s.index.passportNumber)
-        hashes.emplace_back(IndexKind::Passport, hasher_.hash(IndexKind::Passport, *s.index.passportNumber));
+};
 
-    auto tx = Transaction::begin(db_);
-    if (!tx) return tx.error();
+Result<Store::PreparedRecord> Store::prepareRecord(std::span<const std::uint8_t> payload, const IndexValues& index) {
+    if (auto r = checkDiskSpace(); !r) return r.error();
+    auto sealed = sealRecord(masterKey_, payload);
+    if (!sealed) return sealed.error();
+    PreparedRecord out{std::move(*sealed), {}, {}};
+    out.receipt.submissionId = newUuidV4();
+    out.receipt.payloadSha256 = sha256Hex(payload);
+    out.receipt.createdAt = clock_.now();
+    if (index.nik) out.hashes.emplace_back(IndexKind::Nik, hasher_.hash(IndexKind::Nik, *index.nik));
+    if (index.passportNumber)
+        out.hashes.emplace_back(IndexKind::Passport, hasher_.hash(IndexKind::Passport, *index.passportNumber));
+    return out;
+}
+
+Result<RecordId> Store::insertRecord(const NewSubmission& s, const PreparedRecord& prepared) {
+    const auto at = toUnixMillis(prepared.receipt.createdAt);
     {
         auto insert = db_.prepare(
             "INSERT INTO records (kind, site_id, kiosk_id, created_at, public_fields, subject_record_id, "
@@ -107,14 +113,14 @@ Result<Receipt> Store::enqueue(const NewSubmission& s) {
     }
     const RecordId id = db_.lastInsertId();
     if (auto r = insertBlobRow(db_, "INSERT INTO record_keys (record_id, wrapped_key) VALUES (?1, ?2)", id,
-                               sealed->wrappedKey);
+                               prepared.sealed.wrappedKey);
         !r)
         return r.error();
     if (auto r = insertBlobRow(db_, "INSERT INTO record_payloads (record_id, ciphertext) VALUES (?1, ?2)", id,
-                               sealed->ciphertext);
+                               prepared.sealed.ciphertext);
         !r)
         return r.error();
-    for (const auto& [kind, hash] : hashes) {
+    for (const auto& [kind, hash] : prepared.hashes) {
         auto insert = db_.prepare("INSERT OR IGNORE INTO record_index (kind, hash, record_id) VALUES (?1, ?2, ?3)");
         if (!insert) return insert.error();
         if (auto r = insert->bind(1, toString(kind)).bind(2, hash).bind(3, id).run(); !r) return r.error();
@@ -133,13 +139,96 @@ Result<Receipt> Store::enqueue(const NewSubmission& s) {
             "INSERT INTO outbox (record_id, submission_id, payload_sha256, state, created_at, due_at) "
             "VALUES (?1, ?2, ?3, 'pending', ?4, ?4)");
         if (!insert) return insert.error();
-        insert->bind(1, id).bind(2, receipt.submissionId).bind(3, receipt.payloadSha256).bind(4, at);
+        insert->bind(1, id).bind(2, prepared.receipt.submissionId).bind(3, prepared.receipt.payloadSha256).bind(4, at);
         if (auto r = insert->run(); !r) return r.error();
     }
-    if (auto r = appendAudit(db_, receipt.createdAt, s.actor, "record.created", id); !r) return r.error();
+    if (auto r = appendAudit(db_, prepared.receipt.createdAt, s.actor, "record.created", id); !r) return r.error();
+    return id;
+}
+
+Result<Receipt> Store::enqueue(const NewSubmission& s) {
+    // Everything slow or fallible that writes nothing happens before the transaction opens.
+    auto prepared = prepareRecord(s.personalPayload, s.index);
+    if (!prepared) return prepared.error();
+    auto tx = Transaction::begin(db_);
+    if (!tx) return tx.error();
+    auto id = insertRecord(s, *prepared);
+    if (!id) return id.error();
     if (auto r = tx->commit(); !r) return r.error();
-    receipt.recordId = id;
-    return receipt;
+    prepared->receipt.recordId = *id;
+    return prepared->receipt;
+}
+
+Result<Receipt> Store::recordDecision(const NewDecision& d) {
+    assert(d.outcome == LocalVerification::Verified || d.outcome == LocalVerification::Returned);
+    NewSubmission s;
+    s.kind = RecordKind::StaffDecision;
+    s.siteId = d.siteId;
+    s.kioskId = d.kioskId;
+    s.actor = d.staffId;
+    s.publicFields = d.publicFields;
+    s.subject = d.subject;
+    // The payload goes straight to sealing: no second plain copy of the notes is made.
+    auto prepared = prepareRecord(d.payload, {});
+    if (!prepared) return prepared.error();
+
+    auto tx = Transaction::begin(db_);
+    if (!tx) return tx.error();
+    // Read inside the write transaction: another connection cannot decide in between.
+    {
+        auto subject = db_.prepare("SELECT kind, local_verification, purged_at IS NOT NULL FROM records WHERE id = ?1");
+        if (!subject) return subject.error();
+        subject->bind(1, d.subject);
+        auto row = subject->step();
+        if (!row) return row.error();
+        const auto name = "record " + std::to_string(d.subject);
+        if (!*row) return Error{"store.not_found", "no " + name};
+        const auto kind = recordKindFrom(subject->text(0));
+        const auto state = localVerificationFrom(subject->text(1));
+        if (kind == RecordKind::StaffDecision) return Error{"store.not_decidable", name + " is itself a decision"};
+        if (state == LocalVerification::NotRequired)
+            return Error{"store.not_decidable", name + " needs no verification"};
+        if (subject->integer(2) != 0) return Error{"store.not_decidable", name + " was purged"};
+        if (state == LocalVerification::Verified && !d.supervisorOverride)
+            return Error{"store.already_decided", name + " has a decision standing; changing it needs a supervisor"};
+    }
+    auto id = insertRecord(s, *prepared);
+    if (!id) return id.error();
+    {
+        auto update = db_.prepare("UPDATE records SET local_verification = ?2 WHERE id = ?1");
+        if (!update) return update.error();
+        if (auto r = update->bind(1, d.subject).bind(2, toString(d.outcome)).run(); !r) return r.error();
+    }
+    const auto at = prepared->receipt.createdAt;
+    const std::string action = "record.verification." + std::string(toString(d.outcome));
+    if (auto r = appendAudit(db_, at, d.staffId, action, d.subject); !r) return r.error();
+    if (d.signedOffBy)
+        if (auto r = appendAudit(db_, at, *d.signedOffBy, "record.decision.signed_off", *id); !r) return r.error();
+    if (auto r = tx->commit(); !r) return r.error();
+    prepared->receipt.recordId = *id;
+    return prepared->receipt;
+}
+
+Result<std::vector<DecisionEntry>> Store::decisionsFor(RecordId subject) {
+    auto query = db_.prepare(
+        "SELECT r.id, o.submission_id, r.created_at, r.public_fields, o.state FROM records r "
+        "JOIN outbox o ON o.record_id = r.id WHERE r.subject_record_id = ?1 AND r.kind = 'staff_decision' "
+        "ORDER BY r.created_at, r.id");
+    if (!query) return query.error();
+    query->bind(1, subject);
+    std::vector<DecisionEntry> out;
+    for (;;) {
+        auto row = query->step();
+        if (!row) return row.error();
+        if (!*row) return out;
+        DecisionEntry entry;
+        entry.id = query->integer(0);
+        entry.submissionId = query->text(1);
+        entry.createdAt = fromUnixMillis(query->integer(2));
+        entry.publicFields = query->text(3);
+        entry.outbox = outboxStateFrom(query->text(4)).value_or(OutboxState::Pending);
+        out.push_back(std::move(entry));
+    }
 }
 
 Result<Bytes> Store::personalData(RecordId id) {
@@ -184,7 +273,9 @@ Result<std::vector<WorkItem>> Store::pendingVerification(std::int64_t limit) {
     auto query = db_.prepare(
         "SELECT r.id, r.kind, r.created_at, r.public_fields, o.state FROM records r "
         "JOIN outbox o ON o.record_id = r.id WHERE r.local_verification = 'pending' AND r.purged_at IS NULL "
-        "ORDER BY r.created_at, r.id LIMIT ?1");
+        // A returnee's complaint comes before everything else, then the oldest first.
+        "ORDER BY (r.kind = 'returnee_checkin' AND json_extract(r.public_fields, '$.complaint') = 1) DESC, "
+        "r.created_at, r.id LIMIT ?1");
     if (!query) return query.error();
     query->bind(1, limit);
     std::vector<WorkItem> out;
@@ -267,7 +358,8 @@ Result<void> Store::recordStaffEvent(std::string_view staffId, std::string_view 
 Result<StaffSignIns> Store::staffSignIns(std::string_view staffId, Clock::TimePoint since) {
     auto query = db_.prepare(
         "SELECT at FROM (SELECT seq, at FROM audit WHERE actor = ?1 AND action = 'staff.sign_in_failed' "
-        "AND at >= ?2 AND seq > coalesce((SELECT max(seq) FROM audit WHERE actor = ?1 AND action = 'staff.sign_in'), 0) "
+        "AND at >= ?2 AND seq > coalesce((SELECT max(seq) FROM audit WHERE actor = ?1 AND action = 'staff.sign_in'), "
+        "0) "
         "ORDER BY seq DESC LIMIT 100) ORDER BY seq");
     if (!query) return query.error();
     query->bind(1, staffId).bind(2, toUnixMillis(since));

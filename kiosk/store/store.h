@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -58,6 +59,15 @@ struct WorkItem {
     OutboxState outbox = OutboxState::Pending;
 };
 
+// One decision recorded on a record, for its history on the staff screen.
+struct DecisionEntry {
+    RecordId id = 0;
+    std::string submissionId;
+    Clock::TimePoint createdAt;
+    std::string publicFields;
+    OutboxState outbox = OutboxState::Pending;
+};
+
 class Store {
 public:
     // Opens (creating if need be) and migrates; refuses a database newer than this build.
@@ -77,10 +87,22 @@ public:
     Result<std::vector<RecordId>> findByNik(std::string_view nik);
     Result<std::vector<RecordId>> findByPassport(std::string_view passportNumber);
 
-    // The records whose local verification is pending, oldest first (the staff worklist).
+    // The records whose local verification is pending (the staff worklist): returnees' complaints
+    // first (public field "complaint": true), then the oldest first.
     Result<std::vector<WorkItem>> pendingVerification(std::int64_t limit);
 
     Result<void> setLocalVerification(RecordId id, LocalVerification state, std::string_view actor);
+
+    // In one transaction: the decision as a record of kind StaffDecision naming its subject, with
+    // its own keys, outbox row and "record.created" entry by the staff id, as enqueue() writes one;
+    // the subject's local verification set to the outcome, with its audit entry by the staff id;
+    // and, when signed off, a "record.decision.signed_off" entry by the signer. Refused, writing
+    // nothing: "store.not_found" (no such subject), "store.not_decidable" (the subject is itself a
+    // decision, needs no verification, or was purged), "store.already_decided" (the subject is
+    // Verified and this is no supervisor override).
+    Result<Receipt> recordDecision(const NewDecision& decision);
+    // The decisions recorded on `subject`, oldest first.
+    Result<std::vector<DecisionEntry>> decisionsFor(RecordId subject);
     // `detail` is operator text about the device (a status code), never anything a person typed.
     Result<void> recordDeviceEvent(std::string_view device, std::string_view event, std::string_view detail);
     // Staff actions without a record ("staff.sign_in", "staff.sign_in_failed", "staff.sign_out"):
@@ -103,6 +125,13 @@ public:
     Store& operator=(const Store&) = delete;
 
 private:
+    // What enqueue() does before its transaction (disk check, sealing, hashing: nothing written),
+    // and the rows it writes inside one; recordDecision() uses both inside its own transaction.
+    struct PreparedRecord;
+    Result<PreparedRecord> prepareRecord(std::span<const std::uint8_t> payload, const IndexValues& index);
+    // Everything but the payload, which `prepared` holds sealed.
+    Result<RecordId> insertRecord(const NewSubmission& s, const PreparedRecord& prepared);
+
     Store(Database db, const MasterKey& masterKey, IndexHasher hasher, const Clock& clock, StoreConfig config);
     Result<std::vector<RecordId>> findBy(IndexKind kind, std::string_view value);
 

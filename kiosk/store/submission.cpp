@@ -13,10 +13,11 @@ constexpr std::array<std::pair<RecordKind, std::string_view>, 3> kKinds{{
     {RecordKind::StaffDecision, "staff_decision"},
 }};
 
-constexpr std::array<std::pair<LocalVerification, std::string_view>, 3> kVerifications{{
+constexpr std::array<std::pair<LocalVerification, std::string_view>, 4> kVerifications{{
     {LocalVerification::NotRequired, "not_required"},
     {LocalVerification::Pending, "pending"},
     {LocalVerification::Verified, "verified"},
+    {LocalVerification::Returned, "returned"},
 }};
 
 template <class E, std::size_t N>

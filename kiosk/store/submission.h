@@ -17,7 +17,10 @@ namespace kiosk::store {
 using RecordId = std::int64_t;
 
 enum class RecordKind { Registration, ReturneeCheckIn, StaffDecision };
-enum class LocalVerification { NotRequired, Pending, Verified };
+// A record's check by staff at this site. Pending and Returned await a decision (Returned: sent
+// back to the applicant for correction, decided again when they come back); Verified means a
+// decision to approve, reject or refer stands, and only a supervisor's override may change it.
+enum class LocalVerification { NotRequired, Pending, Verified, Returned };
 
 std::string_view toString(RecordKind kind);
 std::optional<RecordKind> recordKindFrom(std::string_view text);
@@ -48,6 +51,24 @@ struct NewSubmission {
     std::optional<Consent> consent;
     LocalVerification verification = LocalVerification::NotRequired;
     std::optional<RecordId> subject;  // a staff decision names the record it decides on
+};
+
+// A staff decision on a record, written by Store::recordDecision. The store keeps the payload
+// opaque like any other; core::StaffDecision builds it, the public fields and the override flag.
+struct NewDecision {
+    RecordId subject = 0;
+    std::string siteId;
+    std::string kioskId;
+    std::string staffId;                     // who decided: the audit actor
+    std::optional<std::string> signedOffBy;  // the supervisor or admin who signed it off
+    Bytes payload;                           // the staff_decision payload, notes and all: encrypted at rest
+    std::string publicFields;                // the decision kind, codes and staff ids; never a note
+    // The subject's state from now on: Returned after a return for correction, Verified after an
+    // approval, a rejection or a referral (what was decided is in the decision's public fields).
+    LocalVerification outcome = LocalVerification::Verified;
+    // A supervisor or an admin decided or signed off: only then may a decision replace one that
+    // stands (the subject is Verified).
+    bool supervisorOverride = false;
 };
 
 // Handed back only after the commit returned: a receipt means the record is on disk.

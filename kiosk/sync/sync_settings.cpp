@@ -137,7 +137,18 @@ Result<void> readKiosk(const std::filesystem::path& file, const toml::table& roo
             return r.error(r.node(key), std::string(key) + " must be 3 to 40 of A-Z, 0-9 and '-', e.g. " + example);
         *target = **value;
     }
-    return {};
+    // Indonesia's three zones; none has daylight saving time, so each is a fixed offset.
+    constexpr std::array<std::pair<std::string_view, int>, 3> kZones{{{"WIB", 7}, {"WITA", 8}, {"WIT", 9}}};
+    auto zone = r.text("time_zone", R"(time_zone = "WIB")");
+    if (!zone) return zone.error();
+    if (!*zone) return {};
+    for (const auto& [name, hours] : kZones)
+        if (**zone == name) {
+            out.zoneName = std::string(name);
+            out.utcOffset = std::chrono::hours{hours};
+            return {};
+        }
+    return r.error(r.node("time_zone"), R"(time_zone must be "WIB", "WITA" or "WIT", e.g. time_zone = "WITA")");
 }
 
 Result<void> readStore(const std::filesystem::path& file, const toml::table& root, SyncSettings& out) {

@@ -1,7 +1,7 @@
 #pragma once
 // The settings the sync engine and its kioskctl commands need, from the kiosk's TOML file:
 //
-//   [kiosk]   id, site_id
+//   [kiosk]   id, site_id, time_zone
 //   [store]   database, master_key
 //   [sync]    server_url, device_key, state_dir, server_seal_public_key, server_signing_public_key,
 //             ca_file, pinned_public_key, client_cert, client_key, batch_size
@@ -32,6 +32,9 @@ struct SyncSettings {
 
     std::string kioskId;  // [kiosk] id
     std::string siteId;   // [kiosk] site_id
+    // [kiosk] time_zone: "WIB" (the default), "WITA" or "WIT"; the kiosk's civil day and clock.
+    std::string zoneName = "WIB";
+    std::chrono::minutes utcOffset{7 * 60};
 
     std::filesystem::path database;   // [store] database
     std::filesystem::path masterKey;  // [store] master_key

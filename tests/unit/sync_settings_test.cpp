@@ -81,6 +81,22 @@ TEST(SyncSettings, MistakesNameTheFileTheLineAndTheForm) {
     EXPECT_NE(errorOf("[sync]\npinned_public_key = \"abc\"\n").find("sha256//"), std::string::npos);
 }
 
+TEST(SyncSettings, TheTimeZoneIsOneOfIndonesiasThreeAndWibByDefault) {
+    auto fallback = parseSyncSettings("[kiosk]\nid = \"KIOSK-1\"\n", kFile);
+    ASSERT_TRUE(fallback);
+    EXPECT_EQ(fallback->zoneName, "WIB");
+    EXPECT_EQ(fallback->utcOffset, 7h);
+    for (const auto& [zone, offset] : {std::pair{"WIB", 7h}, std::pair{"WITA", 8h}, std::pair{"WIT", 9h}}) {
+        auto settings = parseSyncSettings("[kiosk]\ntime_zone = \"" + std::string(zone) + "\"\n", kFile);
+        ASSERT_TRUE(settings) << zone;
+        EXPECT_EQ(settings->zoneName, zone);
+        EXPECT_EQ(settings->utcOffset, offset) << zone;
+    }
+    EXPECT_EQ(
+        errorOf("[kiosk]\ntime_zone = \"wita\"\n"),
+        "/etc/loket/kiosk.toml:2: [kiosk] time_zone must be \"WIB\", \"WITA\" or \"WIT\", e.g. time_zone = \"WITA\"");
+}
+
 TEST(SyncSettings, OtherTablesAreLeftToTheirOwners) {
     EXPECT_TRUE(parseSyncSettings("[ui]\ntheme = \"dark\"\n[kiosk]\nlanguage = \"id\"\n", kFile));
 }

@@ -1,0 +1,141 @@
+#include "kiosk/receipt/day_report_printout.h"
+
+#include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kiosk/core/receipt_content.h"
+#include "kiosk/ui/text_keys.h"
+
+namespace kiosk::receipt {
+
+namespace {
+
+using drivers::Alignment;
+using drivers::TextLine;
+using drivers::TextSize;
+using ui::Text;
+using Values = std::vector<std::pair<std::string, std::string>>;
+
+class Paper {
+public:
+    Paper(const core::DayReport& report, const TextLookup& texts) : report_(report), texts_(texts) {}
+
+    Paper& title(Text key) {
+        doc_.add(TextLine{say(key, {}), TextSize::Double, true, Alignment::Centre});
+        return *this;
+    }
+    Paper& heading(Text key) {
+        doc_.add(drivers::PaperFeed{1});
+        doc_.add(TextLine{say(key, {}), TextSize::Normal, true, Alignment::Left});
+        return *this;
+    }
+    Paper& line(Text key, const Values& values = {}) {
+        doc_.add(TextLine{say(key, values)});
+        return *this;
+    }
+    Paper& count(Text key, std::int64_t n) { return line(key, {{"count", std::to_string(n)}}); }
+
+    // "02-03-2026 09:15 WIB", as receipts print times.
+    std::string time(Clock::TimePoint at) const {
+        core::ReceiptSettings zone;
+        zone.utcOffset = report_.utcOffset;
+        zone.zoneName = report_.zoneName;
+        return core::formatReceiptTime(std::chrono::floor<std::chrono::seconds>(at), zone);
+    }
+
+    drivers::ReceiptDocument finish() {
+        doc_.add(drivers::PaperFeed{1});
+        doc_.add(TextLine{say(Text::ReportNoPersonalData, {}), TextSize::Normal, false, Alignment::Centre});
+        doc_.add(drivers::Cut{});
+        return std::move(doc_);
+    }
+
+private:
+    std::string say(Text key, const Values& values) const { return fillPlaceholders(texts_(ui::textKey(key)), values); }
+
+    const core::DayReport& report_;
+    const TextLookup& texts_;
+    drivers::ReceiptDocument doc_;
+};
+
+std::string localDate(Date day) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%02u-%02u-%04d", static_cast<unsigned>(day.day()),
+                  static_cast<unsigned>(day.month()), static_cast<int>(day.year()));
+    return text;
+}
+
+void addQueue(Paper& paper, const core::UnsentQueue& queue) {
+    paper.heading(Text::ReportQueueHeading);
+    if (queue.unsent == 0) {
+        paper.line(Text::ReportQueueEmpty);
+        return;
+    }
+    paper.count(Text::ReportQueueUnsent, queue.unsent);
+    if (!queue.oldestCreatedAt) return;
+    const auto age =
+        std::chrono::duration_cast<std::chrono::minutes>(queue.oldestAge.value_or(std::chrono::seconds{0}));
+    paper.line(Text::ReportQueueOldest, {{"time", paper.time(*queue.oldestCreatedAt)},
+                                         {"hours", std::to_string(age.count() / 60)},
+                                         {"minutes", std::to_string(age.count() % 60)}});
+}
+
+void addDevices(Paper& paper, const std::vector<core::DeviceHealthLine>& devices) {
+    paper.heading(Text::ReportDevicesHeading);
+    if (devices.empty()) paper.line(Text::ReportDevicesNone);
+    for (const auto& d : devices) {
+        paper.line(Text::ReportDeviceItem, {{"device", d.device},
+                                            {"state", d.state},
+                                            {"time", paper.time(d.lastEventAt)},
+                                            {"events", std::to_string(d.events)}});
+        if (!d.detail.empty()) paper.line(Text::ReportDeviceDetail, {{"detail", d.detail}});
+    }
+}
+
+}  // namespace
+
+drivers::ReceiptDocument dayReportDocument(const core::DayReport& report, const TextLookup& texts) {
+    const auto& f = report.figures;
+    Paper paper(report, texts);
+    paper.title(Text::ReportTitle)
+        .line(Text::ReportSite, {{"site", report.siteId}})
+        .line(Text::ReportKiosk, {{"kiosk", report.kioskId}})
+        .line(Text::ReportDate, {{"date", localDate(report.day)}})
+        .line(Text::ReportGeneratedAt, {{"time", paper.time(report.generatedAt)}});
+
+    paper.heading(Text::ReportRecordsHeading)
+        .count(Text::ReportRegistrations, f.records.registrations)
+        .count(Text::ReportCheckins, f.records.returneeCheckIns)
+        .count(Text::ReportDecisions, f.records.staffDecisions);
+
+    paper.heading(Text::ReportVerificationHeading)
+        .count(Text::ReportVerificationPending, f.registrations.pending)
+        .count(Text::ReportVerificationVerified, f.registrations.verified)
+        .count(Text::ReportVerificationReturned, f.registrations.returned)
+        .count(Text::ReportVerificationNotRequired, f.registrations.notRequired);
+
+    paper.heading(Text::ReportOutboxHeading)
+        .count(Text::ReportOutboxPending, f.outbox.pending)
+        .count(Text::ReportOutboxInFlight, f.outbox.inFlight)
+        .count(Text::ReportOutboxSent, f.outbox.sent)
+        .count(Text::ReportOutboxAcknowledged, f.outbox.acknowledged)
+        .count(Text::ReportOutboxRejected, f.outbox.rejected)
+        .count(Text::ReportOutboxConflicts, f.outbox.conflicts);
+
+    paper.heading(Text::ReportDecisionsHeading);
+    for (const auto& d : f.decisions)
+        paper.line(Text::ReportDecisionItem, {{"decision", d.decision}, {"count", std::to_string(d.count)}});
+    paper.count(Text::ReportDecisionWithoutCode, f.decisionsWithoutCode);
+
+    paper.heading(Text::ReportUnderAgeHeading)
+        .count(Text::ReportUnderAgeDay, f.underAgeStops.day)
+        .count(Text::ReportUnderAgeTotal, f.underAgeStops.total);
+
+    addQueue(paper, f.queue);
+    addDevices(paper, f.devices);
+    return paper.finish();
+}
+
+}  // namespace kiosk::receipt
