@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo without a display: the national server simulator on loopback, a kiosk enrolled with
-# it, the scripted visit (assets/scenarios/demo.txt: two registrations, a status check and an
-# under-age stop) played headless, and at the end what the server holds. Every screen and every printed receipt
+# it, the scripted visit (assets/scenarios/demo.txt: two registrations, a status check, an
+# under-age stop and a returnee's check-in; then demo-staff.txt: an officer refers the complaint,
+# approves one registration and rejects the other) played headless, and at the end what the server holds. Every screen and every printed receipt
 # is saved as a PNG under the folder it names (default: demo/).
 # With --live the kiosk opens in a window instead, on the same site, with a simulated passport
 # reader and QR scanner that present the demo's made-up passport and family card every minute.
@@ -47,8 +48,14 @@ TOML
   exit
 fi
 
+# The visitors, then the officer, whose PIN the simulator made for this site.
+officer_pin="$(curl -sf "http://127.0.0.1:$sim_port/admin/staff" |
+               jq -r '.. | objects | select(.staff_id? == "STF-0001") | .pin' | head -n 1)"
+[[ "$officer_pin" =~ ^[0-9]{4,8}$ ]] || { echo "demo: no PIN for the officer from the simulator" >&2; exit 1; }
+{ cat assets/scenarios/demo.txt; echo; sed "s/{officer_pin}/$officer_pin/" assets/scenarios/demo-staff.txt; } \
+    >"$out/kiosk/demo.txt"
 env -u DISPLAY -u WAYLAND_DISPLAY "$bin/kiosk" --config "$kiosk_conf" \
-    --script assets/scenarios/demo.txt --screenshots "$out/screens" --size 1366x768 >/dev/null
+    --script "$out/kiosk/demo.txt" --screenshots "$out/screens" --size 1366x768 >/dev/null
 
 echo "Screens:  $out/screens ($(ls "$out/screens" | grep -c '\.png$') PNG)"
 echo "Receipts: $out/receipts ($(ls "$out/receipts" | grep -c '\.png$') PNG)"
@@ -56,5 +63,15 @@ curl -sf "http://127.0.0.1:$sim_port/admin/submissions" >"$out/server/submission
 echo "What the national server received ($out/server/submissions.json):"
 jq -r '.submissions[] |
     (.payload | @base64d | fromjson) as $p |
-    "  \(.kind) \(.id) from \(.kiosk_id): \($p.personal.name), NIK \($p.identity.nik),
-    to \($p.placement.destination) \($p.placement.sector), checks: \([$p.checks[].code] | join(", ") | if . == "" then "none" else . end)"' "$out/server/submissions.json"
+    if .kind == "registration" then
+      "  \(.kind) \(.id) from \(.kiosk_id): \($p.personal.name), NIK \($p.identity.nik),
+    to \($p.placement.destination) \($p.placement.sector), checks: \([$p.checks[].code] | join(", ") | if . == "" then "none" else . end)"
+    elif .kind == "returnee_checkin" then
+      "  \(.kind) \(.id) from \(.kiosk_id): \($p.personal.name), back from \($p.work.country) (\($p.return.reason)),
+    complaint: \($p.complaint.category // "none"), desks: \($p.desks | join(", "))"
+    elif .kind == "staff_decision" then
+      "  \(.kind) \(.id) from \(.kiosk_id): \($p.decision) \($p.reason_code // $p.referral_category // "")
+    on \($p.subject.submission_id) by \($p.decided_by.staff_id)"
+    else
+      "  \(.kind) \(.id) from \(.kiosk_id)"
+    end' "$out/server/submissions.json"

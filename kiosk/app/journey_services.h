@@ -4,8 +4,10 @@
 // event the flow waits for.
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/base/result.h"
 #include "kiosk/core/flow/visit_flow.h"
@@ -30,6 +32,15 @@ public:
     // Staff sign-in with a badge and a PIN, and the sign-out the audit log records.
     virtual flow::StaffAnswer signInStaff(std::string_view badge, std::string_view pin) = 0;
     virtual void staffSignedOut(std::string_view staffId, std::string_view action) = 0;
+    // A record of the worklist as a staff member sees it, photo and all (the photo's JPEG goes to
+    // `photo`); none when it cannot be read (purged, or the store fails).
+    virtual std::optional<flow::RecordView> openRecord(std::int64_t recordId, std::vector<std::uint8_t>& photo) = 0;
+    // A supervisor's badge and PIN for a sign-off; audited as "staff.sign_off" or a failure.
+    virtual flow::StaffAnswer checkSupervisor(std::string_view badge, std::string_view pin) = 0;
+    // The decision the state holds, written with its outbox row and audit entry in one
+    // transaction; a return for correction prints the applicant's list. The answer carries the
+    // queue and worklist as they are afterwards.
+    virtual flow::DecisionRecorded recordDecision(const flow::FlowState& state) = 0;
 };
 
 }  // namespace kiosk::app

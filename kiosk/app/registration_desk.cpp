@@ -13,6 +13,7 @@
 #include "kiosk/receipt/receipt_printout.h"
 #include "kiosk/sync/receipt_signature.h"
 #include "kiosk/sync/wire_format.h"
+#include "kiosk/ui/journey_texts.h"
 
 namespace kiosk::app {
 namespace {
@@ -23,19 +24,28 @@ void scrub(std::string& s) {
     s.clear();
 }
 
-std::vector<std::string> purposesOf(const flow::Consent& c) {
+std::vector<std::string> purposesOf(const flow::RegistrationForm& form) {
     std::vector<std::string> out;
-    if (c.registration) out.emplace_back("registration");
+    const auto& c = form.consent;
+    if (c.registration) out.emplace_back(form.journey == flow::Journey::Returnee ? "checkin" : "registration");
     if (c.updates) out.emplace_back("updates");
     if (c.trainingReferral) out.emplace_back("training");
     return out;
 }
 
+// Not personal: which of the eight documents are there, for the staff worklist.
+std::string documentChecklist(const flow::RegistrationForm& form) {
+    std::string checklist = "{";
+    for (std::size_t i = 0; i < core::kAllDocuments.size(); ++i)
+        checklist += std::string(i ? "," : "") + "\"" + std::string(core::documentCode(core::kAllDocuments[i])) +
+                     "\":\"" + std::string(core::documentStateCode(form.documents[i])) + "\"";
+    return checklist + "}";
+}
 
 }  // namespace
 
-std::string consentTextSha256(const ui::Catalogs& texts, flow::Language language) {
-    const auto text = texts.in(language).lookup("reg.consent.text");
+std::string consentTextSha256(const ui::Catalogs& texts, flow::Language language, flow::Journey journey) {
+    const auto text = texts.in(language).lookup(ui::consentTextKey(journey));
     return sync::sha256Hex(text);
 }
 
@@ -64,33 +74,35 @@ bool RegistrationDesk::nikPendingHere(std::string_view nik) {
 Result<flow::SavedRegistration> RegistrationDesk::saveRegistration(const flow::FlowState& state,
                                                                    std::span<const std::uint8_t> photoJpeg) {
     const auto& form = state.visit.form;
+    const bool checkIn = form.journey == flow::Journey::Returnee;
     const auto now = clock_.now();
-    flow::PayloadExtras extras{sync::base64Encode(photoJpeg), consentTextSha256(texts_, state.visit.language),
-                               sync::formatRfc3339(now),
-                               identity_.kioskId, identity_.siteId};
-    std::string payload = flow::registrationPayload(form, state.settings.catalogue, state.settings.agePolicy,
-                                                    state.today, extras);
+    flow::PayloadExtras extras{checkIn ? std::string() : sync::base64Encode(photoJpeg),
+                               consentTextSha256(texts_, state.visit.language, form.journey),
+                               sync::formatRfc3339(now), identity_.kioskId, identity_.siteId};
+    std::string payload =
+        checkIn ? flow::returneePayload(form, state.settings.catalogue, state.today, extras)
+                : flow::registrationPayload(form, state.settings.catalogue, state.settings.agePolicy, state.today, extras);
     scrub(extras.photoBase64);
 
     store::NewSubmission submission;
-    submission.kind = store::RecordKind::Registration;
+    submission.kind = checkIn ? store::RecordKind::ReturneeCheckIn : store::RecordKind::Registration;
     submission.siteId = identity_.siteId;
     submission.kioskId = identity_.kioskId;
     submission.personalPayload.assign(payload.begin(), payload.end());
     scrub(payload);
-    // Not personal: which of the eight documents are there, for the staff worklist.
-    std::string checklist = "{";
-    for (std::size_t i = 0; i < core::kAllDocuments.size(); ++i)
-        checklist += std::string(i ? "," : "") + "\"" + std::string(core::documentCode(core::kAllDocuments[i])) +
-                     "\":\"" + std::string(core::documentStateCode(form.documents[i])) + "\"";
-    submission.publicFields = checklist + "}";
-    submission.index.nik = std::string(form.text(flow::TextField::Nik));
+    // Not personal: the documents' checklist, or whether a complaint waits for staff.
+    const bool complaint = flow::hasComplaint(form);
+    submission.publicFields = checkIn ? std::string(complaint ? R"({"complaint":true})" : R"({"complaint":false})")
+                                      : documentChecklist(form);
+    if (!form.text(flow::TextField::Nik).empty()) submission.index.nik = std::string(form.text(flow::TextField::Nik));
     if (!form.passportMrz.empty())
         if (auto mrz = core::parseMrz(form.passportMrz.view(), state.today); mrz && mrz->valid())
             submission.index.passportNumber = mrz->documentNumber;
-    submission.consent = store::Consent{std::string(flow::kConsentVersion), extras.consentSha256,
-                                        purposesOf(form.consent)};
-    submission.verification = store::LocalVerification::Pending;
+    submission.consent = store::Consent{std::string(flow::kConsentVersion), extras.consentSha256, purposesOf(form)};
+    // Registrations wait for the documents' check; a check-in waits for staff when something went
+    // wrong abroad (a complaint, or rights not honoured).
+    const bool staffNeeded = !checkIn || complaint || form.ticked(flow::ChipField::Rights).any();
+    submission.verification = staffNeeded ? store::LocalVerification::Pending : store::LocalVerification::NotRequired;
 
     auto stored = store_.enqueue(submission);
     if (!submission.personalPayload.empty())
@@ -104,9 +116,16 @@ Result<flow::SavedRegistration> RegistrationDesk::saveRegistration(const flow::F
     if (onSaved_) onSaved_();
 
     // The record is on disk: from here on a failure costs only the receipt, never the record.
-    auto issued = sync::issueReceipt(core::ReceiptKind::Registration, identity_.kioskId, *stored, key_);
+    const auto kind = checkIn ? core::ReceiptKind::ReturneeCheckIn : core::ReceiptKind::Registration;
+    auto issued = sync::issueReceipt(kind, identity_.kioskId, *stored, key_);
     flow::SavedRegistration saved;
-    saved.missing = flow::missingDocuments(form);
+    saved.journey = form.journey;
+    if (checkIn) {
+        saved.desks = flow::returneeDesks(form);
+        saved.complaint = complaint;
+    } else {
+        saved.missing = flow::missingDocuments(form);
+    }
     if (issued) {
         saved.number = issued->number;
         saved.token = issued->token;
@@ -114,13 +133,15 @@ Result<flow::SavedRegistration> RegistrationDesk::saveRegistration(const flow::F
         saved.number = stored->submissionId;
     }
     core::ReceiptFacts facts;
-    facts.kind = core::ReceiptKind::Registration;
+    facts.kind = kind;
     facts.number = saved.number;
     facts.token = saved.token;
     facts.issuedAt = std::chrono::floor<std::chrono::seconds>(stored->createdAt);
     facts.missingDocuments = saved.missing;
-    for (const auto desk : core::desksFor(saved.missing)) facts.desks.push_back({desk, {}});
-    facts.consentPurposes = purposesOf(form.consent);
+    const auto desks = checkIn ? saved.desks : core::desksFor(saved.missing);
+    for (const auto desk : desks) facts.desks.push_back({desk, {}});
+    facts.complaintFiled = complaint;
+    facts.consentPurposes = purposesOf(form);
     facts.consentVersion = std::string(flow::kConsentVersion);
     lastFacts_ = facts;
     return saved;

@@ -16,6 +16,7 @@
 #include "kiosk/app/journey_services.h"
 #include "kiosk/base/clock.h"
 #include "kiosk/core/receipt_content.h"
+#include "kiosk/store/day_report.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/device_key.h"
 #include "kiosk/sync/receipt_signature.h"
@@ -46,6 +47,10 @@ public:
     flow::ReceiptStatus receiptStatus(std::string_view scanned) override;
     flow::StaffAnswer signInStaff(std::string_view badge, std::string_view pin) override;
     void staffSignedOut(std::string_view staffId, std::string_view action) override;
+    // The staff's review (record_review.cpp).
+    std::optional<flow::RecordView> openRecord(std::int64_t recordId, std::vector<std::uint8_t>& photo) override;
+    flow::StaffAnswer checkSupervisor(std::string_view badge, std::string_view pin) override;
+    flow::DecisionRecorded recordDecision(const flow::FlowState& state) override;
 
     // The hotline and time zone printed on receipts, from the configuration.
     void useReceiptSettings(core::ReceiptSettings receipts) { receipts_ = std::move(receipts); }
@@ -57,9 +62,12 @@ public:
     void checkReceiptsWith(const sync::ReceiptKeyring& keys, std::filesystem::path statusesFile);
 
     // What the store counts under-age stops as (nothing else about the person is kept).
-    static constexpr std::string_view kUnderAgeCounter = "registration.under_age_stop";
+    static constexpr std::string_view kUnderAgeCounter = store::kUnderAgeStopCounter;
 
 private:
+    // A return for correction's list for the applicant: each document and why, nothing else.
+    void printCorrections(const std::string& number, const core::StaffDecision& decision, flow::Language language);
+
     store::Store& store_;
     const sync::DeviceKey& key_;
     DeskIdentity identity_;
@@ -75,7 +83,8 @@ private:
     std::optional<core::ReceiptFacts> lastFacts_;
 };
 
-// The hex SHA-256 of the consent text exactly as shown in `language`.
-std::string consentTextSha256(const ui::Catalogs& texts, flow::Language language);
+// The hex SHA-256 of the consent text exactly as shown in `language` for `journey`.
+std::string consentTextSha256(const ui::Catalogs& texts, flow::Language language,
+                              flow::Journey journey = flow::Journey::Registration);
 
 }  // namespace kiosk::app

@@ -3,6 +3,7 @@
 #include <string.h>  // explicit_bzero
 
 #include "kiosk/base/overloaded.h"
+#include "kiosk/vision/frame_file.h"
 #include "kiosk/ui/flow_layouts.h"
 #include "kiosk/ui/screen_targets.h"
 #include "kiosk/ui/screens.h"
@@ -16,6 +17,8 @@ void VisitBuffers::wipe() {
     if (!photo.empty()) explicit_bzero(photo.data(), photo.size());
     photo.clear();
     photo.shrink_to_fit();
+    if (!recordPhoto.bytes.empty()) explicit_bzero(recordPhoto.bytes.data(), recordPhoto.bytes.size());
+    recordPhoto = ui::VideoImage{};
     scans = 0;
 }
 
@@ -66,7 +69,9 @@ void Session::frame(ui::Painter& painter, const ui::Touch& touch, flow::Instant 
     if (!touch.start) pressView_.reset();
     if (touch.start && !pressView_) pressView_ = onScreen;
 
-    const auto action = ui::drawVisit(painter, texts_, state_, touch, view);
+    ui::JourneyView shown = view;
+    if (!buffers_.recordPhoto.bytes.empty()) shown.recordPhoto = &buffers_.recordPhoto;
+    const auto action = ui::drawVisit(painter, texts_, state_, touch, shown);
     drawn_ = state_;
     if (action && touch.end) apply(flow::Tap{pressView_.value_or(onScreen), now, *action});
     if (touch.end) pressView_.reset();
@@ -137,6 +142,26 @@ std::optional<flow::Event> Session::run(const flow::Command& command) {
             [&](const flow::StaffSignedOut& o) -> std::optional<flow::Event> {
                 if (services_) services_->staffSignedOut(o.staffId, o.action);
                 return std::nullopt;
+            },
+            [&](const flow::OpenRecord& o) -> std::optional<flow::Event> {
+                buffers_.wipe();
+                auto record = services_ ? services_->openRecord(o.recordId, buffers_.photo) : std::nullopt;
+                if (record && record->photo)
+                    if (auto frame = vision::decodeFrame(buffers_.photo)) {
+                        ui::convertFrame(*frame, ui::PixelLayout::I420, buffers_.recordPhoto);
+                        explicit_bzero(frame->pixels.data(), frame->pixels.size());
+                    }
+                return flow::RecordOpened{state_.lastActivity, std::move(record)};
+            },
+            [&](const flow::CheckSupervisor& c) -> std::optional<flow::Event> {
+                auto answer = services_ ? services_->checkSupervisor(c.badge, c.pin.view()) : flow::StaffAnswer{};
+                return flow::SupervisorAnswered{state_.lastActivity, std::move(answer)};
+            },
+            [&](const flow::RecordDecision&) -> std::optional<flow::Event> {
+                if (!services_) return flow::DecisionRecorded{state_.lastActivity, false, "store.failed", {}, {}};
+                auto recorded = services_->recordDecision(state_);
+                recorded.at = state_.lastActivity;
+                return recorded;
             },
             [&](const flow::LookUpReceipt& l) -> std::optional<flow::Event> {
                 auto status = services_ ? services_->receiptStatus(l.text)

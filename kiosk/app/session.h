@@ -17,6 +17,7 @@
 #include "kiosk/ui/painter.h"
 #include "kiosk/ui/registration_screens.h"
 #include "kiosk/ui/touch.h"
+#include "kiosk/ui/video_image.h"
 
 namespace kiosk::app {
 
@@ -27,7 +28,8 @@ inline constexpr std::chrono::seconds kStaffHold{3};
 // here as their screens arrive; a wipe zeroes and frees all of it.
 struct VisitBuffers {
     std::vector<std::uint8_t> cameraImage;  // the last camera image the visit produced
-    std::vector<std::uint8_t> photo;        // the face photo (JPEG) for the registration
+    std::vector<std::uint8_t> photo;        // the face photo (JPEG): the registration's, or the open record's
+    ui::VideoImage recordPhoto;             // the open record's photo as the screen shows it
     int scans = 0;                          // codes and MRZs read during the visit (their text is not kept)
 
     void wipe();

@@ -29,6 +29,19 @@ StaffGate::StaffGate(store::Store& store, std::string kioskId, std::vector<core:
     : store_(store), kioskId_(std::move(kioskId)), staff_(std::move(staff)), rules_(rules), clock_(clock) {}
 
 flow::StaffAnswer StaffGate::signIn(std::string_view badge, std::string_view pin) {
+    auto in = check(badge, pin, "staff.sign_in");
+    if (in.outcome == flow::StaffAnswer::Outcome::SignedIn) {
+        in.queue = figures();
+        in.worklist = worklist();
+    }
+    return in;
+}
+
+flow::StaffAnswer StaffGate::signOff(std::string_view badge, std::string_view pin) {
+    return check(badge, pin, "staff.sign_off");
+}
+
+flow::StaffAnswer StaffGate::check(std::string_view badge, std::string_view pin, std::string_view goodAction) {
     using Outcome = flow::StaffAnswer::Outcome;
     if (staff_.empty() || sodium_init() < 0) return answer(Outcome::Unavailable);
     const auto* member = core::memberWithBadge(staff_, badge);
@@ -61,13 +74,11 @@ flow::StaffAnswer StaffGate::signIn(std::string_view badge, std::string_view pin
         wrong.triesLeft = after.triesLeft;
         return wrong;
     }
-    if (!store_.recordStaffEvent(member->staffId, "staff.sign_in")) return answer(Outcome::Unavailable);
+    if (!store_.recordStaffEvent(member->staffId, goodAction)) return answer(Outcome::Unavailable);
     auto in = answer(Outcome::SignedIn);
     in.staffId = member->staffId;
     in.displayName = member->displayName;
     in.role = std::string(core::staffRoleCode(member->role));
-    in.queue = figures();
-    in.worklist = worklist();
     return in;
 }
 
@@ -98,10 +109,14 @@ std::vector<flow::WorkRow> StaffGate::worklist(std::int64_t limit) {
                                                                           : core::ReceiptKind::Registration;
         const auto number = core::makeReceiptNumber(kind, kioskId_, item.id);
         row.number = number ? number->text() : std::to_string(item.id);
+        row.recordId = item.id;
+        row.checkIn = item.kind == store::RecordKind::ReturneeCheckIn;
         row.createdAt = std::chrono::floor<std::chrono::seconds>(item.createdAt);
-        // The checklist is the record's public part: which documents are there, nothing else.
+        // The public part: a registration's checklist (which documents are there), or whether a
+        // check-in holds a complaint; nothing else.
         const auto fields = nlohmann::json::parse(item.publicFields, nullptr, false);
-        if (fields.is_object())
+        if (fields.is_object() && row.checkIn) row.complaint = fields.value("complaint", false);
+        else if (fields.is_object())
             for (const auto& [code, state] : fields.items())
                 if (state.is_string() && state.get<std::string>() != "not_yet") ++row.documentsHave;
         row.sync = std::string(store::toString(item.outbox));

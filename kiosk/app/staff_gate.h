@@ -24,15 +24,21 @@ public:
 
     // Never fails: a store that cannot be read answers Unavailable (nobody signs in blind).
     flow::StaffAnswer signIn(std::string_view badge, std::string_view pin);
+    // A supervisor's or an admin's badge and PIN for an override's sign-off: the same lockout as a
+    // sign-in, audited as "staff.sign_off" (the session of the one signed in goes on).
+    flow::StaffAnswer signOff(std::string_view badge, std::string_view pin);
     // "staff.sign_out" or "staff.idle_sign_out".
     void signedOut(std::string_view staffId, std::string_view action);
 
     // The queue and the day's counters as the staff home screen shows them.
     flow::QueueFigures figures();
-    // The records waiting for a check at this site, oldest first (at most `limit`).
+    // The records waiting for a check at this site, complaints first, then oldest first (at most
+    // `limit`).
     std::vector<flow::WorkRow> worklist(std::int64_t limit = 50);
 
 private:
+    flow::StaffAnswer check(std::string_view badge, std::string_view pin, std::string_view goodAction);
+
     store::Store& store_;
     std::string kioskId_;
     std::vector<core::StaffMember> staff_;

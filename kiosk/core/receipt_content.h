@@ -22,9 +22,9 @@ namespace kiosk::core {
 // Printed until the site sets the real number: a receipt must never carry a made-up hotline.
 inline constexpr std::string_view kHotlinePlaceholder = "[receipt.hotline NOT SET]";
 
-// The consent purposes the registration offers (named by "reg.consent.<purpose>"); any other is
+// The consent purposes the journeys offer (named by "reg.consent.<purpose>"); any other is
 // printed as "another purpose (code)".
-inline constexpr std::array<std::string_view, 3> kConsentPurposes{"registration", "updates", "training"};
+inline constexpr std::array<std::string_view, 4> kConsentPurposes{"registration", "checkin", "updates", "training"};
 
 struct ReceiptSettings {
     std::string hotline{kHotlinePlaceholder};  // the official KP2MI complaints line, from the site

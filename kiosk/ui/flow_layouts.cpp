@@ -4,11 +4,6 @@
 #include <cmath>
 
 namespace kiosk::ui {
-namespace {
-
-int lineHeight(int fontPx) { return static_cast<int>(std::lround(fontPx * kLineSpacing)); }
-
-}  // namespace
 
 EntryLayout layoutEntry(Size window) {
     EntryLayout l;

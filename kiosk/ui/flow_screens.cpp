@@ -3,6 +3,7 @@
 #include <string>
 
 #include "kiosk/ui/flow_layouts.h"
+#include "kiosk/ui/journey_texts.h"
 #include "kiosk/ui/text_format.h"
 #include "kiosk/ui/keyboard.h"
 #include "kiosk/ui/text_field.h"
@@ -25,15 +26,15 @@ ButtonSpec plain(std::string_view label, int px, ButtonKind kind = ButtonKind::S
 }
 
 // The parts both number screens share: texts, the field, the keypad. Returns the key tapped.
-std::optional<flow::Action> drawNumberEntry(Painter& p, const EntryLayout& l, const Catalog& say, Text title,
-                                            Text prompt, std::string_view shown, std::string_view message,
-                                            Color messageInk, const Touch& touch) {
+std::optional<flow::Action> drawNumberEntry(Painter& p, const EntryLayout& l, const Catalog& say,
+                                            std::string_view title, std::string_view prompt, std::string_view shown,
+                                            std::string_view message, Color messageInk, const Touch& touch) {
     const auto& m = l.metrics;
     std::optional<flow::Action> action;
     p.clear(colors::kBackground);
     drawHeader(p, l.header, m, say);
-    p.text(say.text(title), l.title, TextStyle{m.type.heading, Weight::Bold, colors::kInk, Align::Left});
-    p.paragraph(say.text(prompt), l.prompt, TextStyle{m.type.body, Weight::Regular, colors::kInk, Align::Left});
+    p.text(title, l.title, TextStyle{m.type.heading, Weight::Bold, colors::kInk, Align::Left});
+    p.paragraph(prompt, l.prompt, TextStyle{m.type.body, Weight::Regular, colors::kInk, Align::Left});
 
     p.fillRoundedRect(l.field, m.radius, colors::kSurface);
     p.strokeRoundedRect(l.field, m.radius, 2 * m.border, colors::kOutline);
@@ -74,10 +75,38 @@ std::optional<flow::Action> drawStaffPin(Painter& p, const Catalogs& texts, cons
     for (std::size_t i = 0; i < state.staffPin.size(); ++i) dots += kPinDot;
     const std::string message = staffMessage(state, say);
     const bool problem = !state.problem.empty();
-    auto action = drawNumberEntry(p, l, say, Text::StaffTitle, Text::StaffPrompt, dots, message,
+    auto action = drawNumberEntry(p, l, say, say.text(Text::StaffTitle), say.text(Text::StaffPrompt), dots, message,
                                   problem ? colors::kError : colors::kInkSoft, touch);
     if (button(p, touch, l.back, m, plain(say.text(Text::StaffCancel), m.type.control))) action = flow::CancelTapped{};
     if (button(p, touch, l.action, m, plain(say.text(Text::StaffSignIn), m.type.control, ButtonKind::Primary)))
+        action = flow::SignInTapped{};
+    return action;
+}
+
+std::string staffSignOffMessage(const flow::FlowState& state, const Catalog& say) {
+    if (!state.problem.empty()) {
+        if (state.problem == "staff.unavailable") return std::string(say.text(Text::StaffUnavailable));
+        if (state.problem == "staff.locked") return std::string(say.lookup("staff.sign_off_locked"));
+        if (state.problem == "staff.pin_wrong") return std::string(say.lookup("staff.sign_off_pin_wrong"));
+        if (state.problem.starts_with("decision.")) return std::string(say.lookup(problemKey(state.problem)));
+        return std::string(say.lookup(state.problem));
+    }
+    if (state.draft.supervisorBadge.empty()) return std::string(say.lookup("staff.sign_off_scan"));
+    return formatText(say.lookup("staff.badge_read"), {{"badge", state.draft.supervisorBadge}});
+}
+
+std::optional<flow::Action> drawStaffSignOff(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                             const Touch& touch) {
+    const auto l = layoutEntry(p.size());
+    const auto& m = l.metrics;
+    const Catalog& say = texts.in(state.visit.language);
+    std::string dots;
+    for (std::size_t i = 0; i < state.draft.supervisorPin.size(); ++i) dots += kPinDot;
+    auto action = drawNumberEntry(p, l, say, say.lookup("staff.sign_off_title"), say.lookup("staff.sign_off_prompt"),
+                                  dots, staffSignOffMessage(state, say),
+                                  state.problem.empty() ? colors::kInkSoft : colors::kError, touch);
+    if (button(p, touch, l.back, m, plain(say.text(Text::StaffCancel), m.type.control))) action = flow::CancelTapped{};
+    if (button(p, touch, l.action, m, plain(say.lookup("staff.sign_off_confirm"), m.type.control, ButtonKind::Primary)))
         action = flow::SignInTapped{};
     return action;
 }

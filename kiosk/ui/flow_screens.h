@@ -19,6 +19,10 @@ namespace kiosk::ui {
 std::string staffMessage(const flow::FlowState& state, const Catalog& say);
 std::optional<flow::Action> drawStaffPin(Painter& p, const Catalogs& texts, const flow::FlowState& state,
                                          const Touch& touch);
+// An override's sign-off: the supervisor's badge and PIN, on the PIN screen's layout.
+std::optional<flow::Action> drawStaffSignOff(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                             const Touch& touch);
+std::string staffSignOffMessage(const flow::FlowState& state, const Catalog& say);
 // Dims whatever is drawn and asks "Perlu waktu lagi?" with the seconds left.
 std::optional<flow::Action> drawCountdown(Painter& p, const Catalog& say, int secondsLeft, const Touch& touch);
 // The "Kembali" button every step has at `where`; true in the frame it is tapped.

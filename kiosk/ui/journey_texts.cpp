@@ -9,7 +9,12 @@ namespace {
 constexpr auto kProblems = std::to_array<std::string_view>(
     {"consent.required", "nik.invalid", "graduation-year.invalid", "choice.none", "passport.none",
      "family-card.none", "photo.none", "passport.unreadable", "family-card.too_long", "receipt.not_printed",
-     "store.disk_full", "store.failed", "receipt.malformed"});
+     "store.disk_full", "store.failed", "receipt.malformed", "return-identify.none", "return-identify.unreadable",
+     "return-contract-start.invalid", "return-contract-end.invalid", "return-contract-end.before_start",
+     "return-arrival.invalid", "return-arrival.before_contract", "staff.record_unavailable",
+     "decision.documents_incomplete", "decision.nothing_to_correct", "decision.reason_required",
+     "decision.category_required", "decision.supervisor_required", "decision.supervisor_same_person",
+     "decision.supervisor_not_supervisor", "decision.already_decided", "decision.invalid"});
 
 // Why a scanned receipt could not be trusted or followed (flow::ReceiptStatus::verdict).
 constexpr auto kVerdicts = std::to_array<std::string_view>(
@@ -37,6 +42,14 @@ constexpr auto kFixed = std::to_array<std::string_view>({
     "menu.register_note",
     "menu.status",
     "menu.status_note",
+    "menu.return",
+    "menu.return_note",
+    "return.identify.receipt_read",
+    "return.review.chosen",
+    "return.receipt.title",
+    "return.receipt.number",
+    "return.receipt.desks",
+    "return.receipt.complaint",
     "status_scan.title",
     "status_scan.prompt",
     "status_scan.waiting",
@@ -58,6 +71,31 @@ constexpr auto kFixed = std::to_array<std::string_view>({
     "staff.sign_out",
     "staff.worklist_title",
     "staff.worklist_empty",
+    "staff.record_unavailable",
+    "staff.record_no_photo",
+    "staff.record_nik",
+    "staff.record_passport",
+    "staff.record_birth",
+    "staff.record_checks_none",
+    "staff.record_checks",
+    "staff.record_no_complaint",
+    "staff.record_complaint",
+    "staff.record_standing",
+    "decision.handled",
+    "staff.document_prompt",
+    "staff.document_check",
+    "staff.sign_off_title",
+    "staff.sign_off_prompt",
+    "staff.sign_off_scan",
+    "staff.sign_off_confirm",
+    "staff.sign_off_locked",
+    "staff.sign_off_pin_wrong",
+    "correction.title",
+    "correction.intro",
+    "correction.item",
+    "correction.free",
+    "staff.worklist_complaint",
+    "staff.worklist_checkin_row",
     "staff.worklist_row",
     "status.title",
     "status.number",
@@ -77,7 +115,6 @@ constexpr auto kFixed = std::to_array<std::string_view>({
     "reg.scan.family_card_read",
     "reg.photo.waiting",
     "reg.photo.taken",
-    "reg.consent.registration",
     "reg.consent.updates",
     "reg.consent.training",
     "reg.checks.nik_ok",
@@ -106,7 +143,6 @@ constexpr auto kFixed = std::to_array<std::string_view>({
     "under_age.done",
     "under_age.slip_title",
     "under_age.slip_staff",
-    "reg.consent.text",
     "desk.village_head",
 });
 
@@ -148,7 +184,15 @@ std::string statusVerdictKey(std::string_view verdict) {
         if (known == verdict) return "status.verdict." + std::string(verdict);
     return "status.verdict.receipt.unavailable";
 }
-std::string sectionKey(int section) { return "section." + std::to_string(section); }
+std::string sectionKey(int section, flow::Journey journey) {
+    return (journey == flow::Journey::Returnee ? "return.section." : "section.") + std::to_string(section);
+}
+std::string_view consentTextKey(flow::Journey journey) {
+    return journey == flow::Journey::Returnee ? "return.consent.text" : "reg.consent.text";
+}
+std::string_view consentPurposeKey(flow::Journey journey) {
+    return journey == flow::Journey::Returnee ? "reg.consent.checkin" : "reg.consent.registration";
+}
 std::string documentKey(core::DocumentKind kind) { return "document." + std::string(core::documentCode(kind)); }
 std::string deskKey(core::Desk desk) { return "desk." + std::string(core::deskCode(desk)); }
 
@@ -175,8 +219,28 @@ std::vector<std::string> journeyTextKeys() {
                                 flow::ReceiptProgress::Refused})
         keys.push_back(stageKey(progress));
     for (int s = 1; s <= flow::kSections; ++s) keys.push_back(sectionKey(s));
+    for (const int s : {1, 2, 3, 4, 5, 6, 7}) keys.push_back(sectionKey(s, flow::Journey::Returnee));
+    for (const auto journey : {flow::Journey::Registration, flow::Journey::Returnee}) {
+        keys.emplace_back(consentTextKey(journey));
+        keys.emplace_back(consentPurposeKey(journey));
+    }
+    // The reason screens' texts, by the decision's code; the staff home's news after a decision.
+    for (const auto kind : {core::DecisionKind::Reject, core::DecisionKind::Refer}) {
+        keys.push_back("staff.reason_title." + std::string(core::decisionKindCode(kind)));
+        keys.push_back("staff.reason_prompt." + std::string(core::decisionKindCode(kind)));
+    }
+    keys.emplace_back("staff.decision_saved");
     for (const auto kind : core::kAllDocuments) keys.push_back(documentKey(kind));
     for (const auto desk : kDesks) keys.push_back(deskKey(desk));
+    for (const auto kind : {core::DecisionKind::Approve, core::DecisionKind::ReturnForCorrection,
+                            core::DecisionKind::Reject, core::DecisionKind::Refer})
+        keys.push_back("decision." + std::string(core::decisionKindCode(kind)));
+    for (const auto verdict : {core::DocumentVerdict::NotReviewed, core::DocumentVerdict::Valid,
+                               core::DocumentVerdict::Invalid, core::DocumentVerdict::Missing})
+        keys.push_back("staff.verdict." + std::string(core::documentVerdictCode(verdict)));
+    for (const auto code : core::kDocumentReasons) keys.push_back("reason." + std::string(code));
+    for (const auto code : core::kRejectReasons) keys.push_back("reason." + std::string(code));
+    for (const auto code : core::kReferralCategories) keys.push_back("reason." + std::string(code));
     return keys;
 }
 

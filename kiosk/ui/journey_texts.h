@@ -27,7 +27,10 @@ std::string syncStateKey(std::string_view state);    // "staff.sync.acknowledged
 std::string staffRoleKey(std::string_view role);      // "staff.role.officer"
 std::string stageKey(flow::ReceiptProgress progress);  // "status.stage.in_review"
 std::string statusVerdictKey(std::string_view verdict);  // "status.verdict.receipt.signature_invalid"
-std::string sectionKey(int section);
+std::string sectionKey(int section, flow::Journey journey = flow::Journey::Registration);
+// The consent's text and its mandatory purpose, which differ between the journeys.
+std::string_view consentTextKey(flow::Journey journey);
+std::string_view consentPurposeKey(flow::Journey journey);
 std::string documentKey(core::DocumentKind kind);
 std::string deskKey(core::Desk desk);
 

@@ -6,8 +6,6 @@
 namespace kiosk::ui {
 namespace {
 
-int lineHeight(int fontPx) { return static_cast<int>(std::lround(fontPx * kLineSpacing)); }
-
 HeaderLayout headerFor(Size window, const Metrics& m) {
     const int width = window.w - 2 * m.margin;
     return {Rect{0, 0, window.w, m.px(17)}, Rect{m.margin, m.px(1.5), width, m.px(10)},
@@ -40,6 +38,21 @@ Rect centredIn(Rect area, int width) { return {area.x + (area.w - width) / 2, ar
 }  // namespace
 
 int Metrics::px(double units) const { return static_cast<int>(std::lround(units * unit)); }
+
+int lineHeight(int fontPx) { return static_cast<int>(std::lround(fontPx * kLineSpacing)); }
+
+Rect takeTop(Rect& r, int height, int gap) {
+    const Rect top{r.x, r.y, r.w, std::min(height, r.h)};
+    r.y += height + gap;
+    r.h = std::max(0, r.h - height - gap);
+    return top;
+}
+
+Rect takeRight(Rect& r, int width, int gap) {
+    const Rect right{r.right() - width, r.y, width, r.h};
+    r.w = std::max(0, r.w - width - gap);
+    return right;
+}
 
 Metrics metricsFor(Size window) {
     Metrics m;

@@ -35,6 +35,13 @@ struct Metrics {
 
 Metrics metricsFor(Size window);
 
+// The height of a line of text at `fontPx`, with the house line spacing.
+int lineHeight(int fontPx);
+// Splits the top `height` pixels (or the right `width`) off `r`, with a gap after them; `r`
+// keeps what is left, never less than nothing.
+Rect takeTop(Rect& r, int height, int gap);
+Rect takeRight(Rect& r, int width, int gap);
+
 // The band across the top of every screen: the name and, in plain words, whose service this is.
 struct HeaderLayout {
     Rect band;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "kiosk/ui/step_indicator.h"
 
@@ -11,20 +12,6 @@ namespace {
 using flow::RegStep;
 using flow::StepKind;
 
-int lineHeight(int fontPx) { return static_cast<int>(std::lround(fontPx * kLineSpacing)); }
-
-Rect takeTop(Rect& r, int height, int gap) {
-    const Rect top{r.x, r.y, r.w, std::min(height, r.h)};
-    r.y += height + gap;
-    r.h = std::max(0, r.h - height - gap);
-    return top;
-}
-
-Rect takeRight(Rect& r, int width, int gap) {
-    const Rect right{r.right() - width, r.y, width, r.h};
-    r.w = std::max(0, r.w - width - gap);
-    return right;
-}
 
 void textStep(StepParts& p, const flow::StepSpec& spec) {
     const auto& m = p.layout.metrics;
@@ -33,11 +20,12 @@ void textStep(StepParts& p, const flow::StepSpec& spec) {
     const int message = 2 * lineHeight(m.type.body);
     if (spec.kind == StepKind::Digits) {
         if (m.landscape) {
+            // The field keeps the whole width for a NIK in groups; "I do not have one" goes under
+            // the message.
             p.keyboard = takeRight(body, m.px(60), m.px(6));
-            Rect row = takeTop(body, m.px(12), m.px(1.5));
-            if (spec.skippable) p.skip = takeRight(row, m.px(40), gap);
-            p.field = row;
+            p.field = takeTop(body, m.px(12), m.px(1.5));
             p.message = takeTop(body, message, gap);
+            if (spec.skippable) p.skip = takeTop(body, m.px(12), gap);
         } else {
             p.field = takeTop(body, m.px(12), m.px(1.5));
             p.message = takeTop(body, message, gap);
@@ -142,14 +130,14 @@ void documentsStep(StepParts& p) {
     }
 }
 
-void reviewStep(StepParts& p) {
+void reviewStep(StepParts& p, std::span<const int> sections) {
     const auto& m = p.layout.metrics;
     Rect body = p.layout.body;
     const int message = lineHeight(m.type.body);
     p.message = Rect{body.x, body.bottom() - message, body.w, message};
     body.h -= message + m.px(1);
     const int columns = m.landscape ? 2 : 1;
-    const int count = static_cast<int>(kReviewSections.size());
+    const int count = static_cast<int>(sections.size());
     const int rows = (count + columns - 1) / columns;
     const int gap = m.px(1.2);
     const int colGap = m.px(4);
@@ -159,7 +147,7 @@ void reviewStep(StepParts& p) {
         const int col = i / rows;
         const int row = i % rows;
         ReviewRow r;
-        r.section = kReviewSections[static_cast<std::size_t>(i)];
+        r.section = sections[static_cast<std::size_t>(i)];
         r.panel = Rect{body.x + col * (w + colGap), body.y + row * (h + gap), w, h};
         Rect inner = r.panel.inset(m.px(1.5), 0);
         r.change = takeRight(inner, m.px(m.landscape ? 20 : 24), m.px(2));
@@ -246,13 +234,16 @@ StepParts stepParts(const flow::FlowState& state, Size window) {
     case StepKind::Choice:
         choiceStep(p, flow::optionsFor(*spec.choice, state.visit.form, state.settings.catalogue).codes.size());
         break;
-    case StepKind::Chips: choiceStep(p, flow::skillOptions().size()); break;
+    case StepKind::Chips: choiceStep(p, flow::chipOptions(*spec.chips).size()); break;
     case StepKind::Scan: cameraStep(p, false); break;
     case StepKind::Camera: cameraStep(p, state.visit.form.photoTaken); break;
     case StepKind::Consent: consentStep(p); break;
     case StepKind::Checks: p.status = p.layout.body; break;
     case StepKind::Documents: documentsStep(p); break;
-    case StepKind::Review: reviewStep(p); break;
+    case StepKind::Review:
+        if (state.visit.form.journey == flow::Journey::Returnee) reviewStep(p, kReturneeReviewSections);
+        else reviewStep(p, kReviewSections);
+        break;
     }
     return p;
 }
@@ -262,22 +253,24 @@ StepParts menuParts(Size window) {
     p.layout = layoutStep(window);
     const auto& m = p.layout.metrics;
     const Rect body = p.layout.body;
-    const int gap = m.px(6);
+    // Register, "I have come home", check a status: each big enough for its label and the line
+    // under it.
+    constexpr int kOptions = 3;
     if (m.landscape) {
-        // Side by side: each big enough for its label and the line under it.
-        const int w = std::min((body.w - gap) / 2, m.px(110));
-        const int h = std::min(body.h, m.px(26));
-        const int left = body.x + (body.w - 2 * w - gap) / 2;
+        // Side by side: a wide screen has no height for three under one another.
+        const int gap = m.px(4);
+        const int w = std::min((body.w - (kOptions - 1) * gap) / kOptions, m.px(100));
+        const int h = std::min(body.h, m.px(30));
+        const int left = body.x + (body.w - kOptions * w - (kOptions - 1) * gap) / 2;
         const int top = body.y + (body.h - h) / 2;
-        p.options.push_back(Rect{left, top, w, h});
-        p.options.push_back(Rect{left + w + gap, top, w, h});
+        for (int i = 0; i < kOptions; ++i) p.options.push_back(Rect{left + i * (w + gap), top, w, h});
         return p;
     }
+    const int gap = m.px(5);
     const int w = std::min(body.w, m.px(110));
-    const int h = std::min((body.h - gap) / 2, m.px(26));
-    const int top = body.y + (body.h - 2 * h - gap) / 2;
-    p.options.push_back(Rect{body.x + (body.w - w) / 2, top, w, h});
-    p.options.push_back(Rect{body.x + (body.w - w) / 2, top + h + gap, w, h});
+    const int h = std::min((body.h - (kOptions - 1) * gap) / kOptions, m.px(26));
+    const int top = body.y + (body.h - kOptions * h - (kOptions - 1) * gap) / 2;
+    for (int i = 0; i < kOptions; ++i) p.options.push_back(Rect{body.x + (body.w - w) / 2, top + i * (h + gap), w, h});
     return p;
 }
 
@@ -338,19 +331,28 @@ ReceiptParts receiptParts(Size window) {
     return r;
 }
 
-StaffHomeParts staffHomeParts(Size window) {
+StaffHomeParts staffHomeParts(Size window, std::size_t rows) {
     StaffHomeParts s;
     s.layout = layoutStep(window);
     const auto& m = s.layout.metrics;
     Rect body = s.layout.body;
     body.h = (m.landscape ? s.layout.back.y : s.layout.progress.bottom()) - m.px(2) - body.y;
+    const int figureLines = 5 * (lineHeight(m.type.small) + m.px(1));
     if (m.landscape) {
         s.worklist = takeRight(body, body.w * 11 / 20, m.px(6));
-        s.figures = body;
+        s.figures = takeTop(body, figureLines, m.px(3));
+        s.notice = takeTop(body, 2 * lineHeight(m.type.small), 0);
     } else {
-        s.figures = takeTop(body, 5 * (lineHeight(m.type.small) + m.px(1)), m.px(4));
+        s.figures = takeTop(body, figureLines, m.px(2));
+        s.notice = takeTop(body, 2 * lineHeight(m.type.small), m.px(2));
         s.worklist = body;
     }
+    // A record a row, each as tall as a touch target and two lines of text.
+    Rect list = s.worklist;
+    takeTop(list, lineHeight(m.type.body), m.px(1.5));
+    const int h = std::max(m.px(16), 2 * lineHeight(m.type.small) + m.px(4));
+    const int gap = m.px(1.2);
+    for (std::size_t i = 0; i < rows && list.h >= h; ++i) s.rows.push_back(takeTop(list, h, gap));
     return s;
 }
 
@@ -362,7 +364,8 @@ std::vector<JourneyTarget> journeyTargets(const flow::FlowState& state, Size win
     if (std::holds_alternative<flow::MenuScreen>(state.screen)) {
         const auto p = menuParts(window);
         add("register", p.options[0]);
-        add("status", p.options[1]);
+        add("return", p.options[1]);
+        add("status", p.options[2]);
         add("back", p.layout.back);
         return out;
     }
@@ -387,7 +390,7 @@ std::vector<JourneyTarget> journeyTargets(const flow::FlowState& state, Size win
     const flow::StepSpec& spec = flow::specOf(reg->step);
     add("back", p.layout.back);
     add(reg->step == RegStep::Review ? "submit" : "next", p.layout.next);
-    add("skip", p.skip);
+    if (flow::canSkip(reg->step, state.visit.form)) add("skip", p.skip);
     add("retake", p.secondary);
     const bool consent = spec.kind == StepKind::Consent;
     for (std::size_t i = 0; i < p.options.size(); ++i)

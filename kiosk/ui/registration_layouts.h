@@ -77,9 +77,11 @@ StatusParts statusParts(Size window);
 struct StaffHomeParts {
     StepLayout layout;
     Rect figures;   // the queue, one figure a line
-    Rect worklist;  // what waits for a check
+    Rect worklist;  // what waits for a check: its title, then the rows
+    Rect notice;    // the last decision saved, under the figures
+    std::vector<Rect> rows;  // one button a record, as many of `rows` as fit
 };
-StaffHomeParts staffHomeParts(Size window);
+StaffHomeParts staffHomeParts(Size window, std::size_t rows = 0);
 
 struct ReceiptParts {
     StepLayout layout;
@@ -93,6 +95,8 @@ ReceiptParts receiptParts(Size window);
 
 // The review's sections, in order.
 inline constexpr std::array kReviewSections{1, 2, 3, 5, 6, 7, 8};
+// The returnee's: consent, identity, home, work, return, rights and complaint, needs and plans.
+inline constexpr std::array kReturneeReviewSections{1, 2, 3, 4, 5, 6, 7};
 
 struct JourneyTarget {
     std::string name;

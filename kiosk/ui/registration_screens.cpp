@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "kiosk/base/overloaded.h"
 #include "kiosk/core/receipt_content.h"
 #include "kiosk/ui/camera_preview.h"
 #include "kiosk/ui/flow_screens.h"
+#include "kiosk/ui/journey_frame.h"
 #include "kiosk/ui/journey_texts.h"
 #include "kiosk/ui/keyboard.h"
 #include "kiosk/ui/qr_code.h"
@@ -26,53 +28,6 @@ namespace {
 using flow::RegStep;
 using flow::StepKind;
 
-int lineHeight(int fontPx) { return static_cast<int>(std::lround(fontPx * kLineSpacing)); }
-
-ButtonSpec spec(std::string_view label, int px, ButtonKind kind = ButtonKind::Secondary, bool selected = false,
-                std::string_view note = {}) {
-    return ButtonSpec{.label = label,
-                      .labelPx = px,
-                      .kind = kind,
-                      .icon = selected ? std::optional<Icon>(Icon::Check) : std::nullopt,
-                      .iconAfterLabel = false,
-                      .note = note,
-                      .selected = selected};
-}
-
-bool nextButton(Painter& p, const Touch& touch, Rect r, const Metrics& m, std::string_view label) {
-    return button(p, touch, r, m,
-                  ButtonSpec{.label = label,
-                             .labelPx = m.type.control,
-                             .kind = ButtonKind::Primary,
-                             .icon = Icon::ArrowRight,
-                             .iconAfterLabel = true,
-                             .note = {},
-                             .selected = false});
-}
-
-// The frame every journey screen shares: header, title, prompt, footer, listen again, and the
-// progress for registration steps.
-void frame(Painter& p, const StepLayout& l, const Catalog& say, std::string_view title, std::string_view prompt) {
-    const auto& m = l.metrics;
-    p.clear(colors::kBackground);
-    drawHeader(p, l.header, m, say);
-    p.text(title, l.title, TextStyle{m.type.heading, Weight::Bold, colors::kInk, Align::Left});
-    p.paragraph(prompt, l.prompt, TextStyle{m.type.body, Weight::Regular, colors::kInk, Align::Left});
-    drawHelpFooter(p, l.footer, m, say);
-}
-
-void problemLine(Painter& p, Rect r, const Metrics& m, std::string_view text) {
-    if (text.empty()) return;
-    const Rect icon{r.x, r.y + (lineHeight(m.type.body) - m.type.body) / 2, m.type.body, m.type.body};
-    p.icon(Icon::Warning, icon, colors::kError);
-    p.paragraph(text, Rect{r.x + m.type.body + m.px(1.5), r.y, r.w - m.type.body - m.px(1.5), r.h},
-                TextStyle{m.type.body, Weight::Bold, colors::kError, Align::Left});
-}
-
-std::string problemText(const flow::FlowState& state, const Catalog& say) {
-    if (state.problem.empty()) return {};
-    return std::string(say.lookup(problemKey(state.problem)));
-}
 
 std::optional<flow::Action> keyAction(const Key& key) {
     switch (key.role) {
@@ -95,9 +50,20 @@ void field(Painter& p, Rect box, const Metrics& m, std::string_view shown, bool 
         p.text(shown, box.inset(m.px(3), 0), TextStyle{m.type.action, Weight::Bold, colors::kInk, Align::Left});
 }
 
+constexpr std::size_t kComplaintShown = 24;
+
 std::string shownValue(RegStep step, std::string_view value) {
     if (step == RegStep::Nik || step == RegStep::Phone || step == RegStep::KinPhone || step == RegStep::Bpjs)
         return inGroups(value);
+    if ((step == RegStep::ReturnContractStart || step == RegStep::ReturnContractEnd) && value.size() > 2)
+        return std::string(value.substr(0, 2)) + " / " + std::string(value.substr(2));
+    if (step == RegStep::ReturnArrival && value.size() > 2)
+        return std::string(value.substr(0, 2)) + " / " + std::string(value.substr(2, 2)) +
+               (value.size() > 4 ? " / " + std::string(value.substr(4)) : std::string());
+    if (step == RegStep::ReturnNik || step == RegStep::ReturnPhone) return inGroups(value);
+    // A complaint is longer than the field: its end shows, where the typing goes on.
+    if (step == RegStep::ReturnComplaintText && value.size() > kComplaintShown)
+        return "\xe2\x80\xa6" + std::string(value.substr(value.size() - kComplaintShown));
     if (step == RegStep::RtRw && value.size() > 3) return std::string(value.substr(0, 3)) + " / " + std::string(value.substr(3));
     if (step == RegStep::PromisedSalary || step == RegStep::FeeAsked) {
         std::string out;
@@ -176,10 +142,14 @@ std::optional<flow::Action> drawScanStep(Painter& p, const StepParts& parts, con
                                          const JourneyView& view, const Touch& touch) {
     const auto& m = parts.layout.metrics;
     std::optional<flow::Action> action;
-    const bool passport = step.step == RegStep::Passport;
+    const auto& form = state.visit.form;
     std::string status;
-    if (passport) status = passportSummary(state, say);
-    else if (!state.visit.form.familyCard.empty()) status = std::string(say.lookup("reg.scan.family_card_read"));
+    if (step.step == RegStep::Passport || (step.step == RegStep::ReturnIdentify && !form.passportMrz.empty()))
+        status = passportSummary(state, say);
+    else if (step.step == RegStep::ReturnIdentify && !form.receiptCode.empty())
+        status = std::string(say.lookup("return.identify.receipt_read"));
+    else if (step.step == RegStep::FamilyCard && !form.familyCard.empty())
+        status = std::string(say.lookup("reg.scan.family_card_read"));
     const bool read = !status.empty();
     if (!read) status = std::string(say.lookup("reg.scan.waiting"));
     cameraPreview(p, parts.picture, m,
@@ -190,7 +160,9 @@ std::optional<flow::Action> drawScanStep(Painter& p, const StepParts& parts, con
                              parts.status.w - (read ? m.type.body + m.px(1.5) : 0), parts.status.h},
                 TextStyle{m.type.body, Weight::Bold, read ? colors::kPrimary : colors::kInkSoft, Align::Left});
     problemLine(p, parts.message, m, problemText(state, say));
-    if (button(p, touch, parts.skip, m, spec(say.lookup(skipKey(step.step)), m.type.control)))
+    // A returnee who gave no NIK must show one of the two: "back" leads to the NIK again.
+    if (flow::canSkip(step.step, form) &&
+        button(p, touch, parts.skip, m, spec(say.lookup(skipKey(step.step)), m.type.control)))
         action = flow::SkipTapped{};
     return action;
 }
@@ -216,12 +188,13 @@ std::optional<flow::Action> drawConsentStep(Painter& p, const StepParts& parts, 
                                             const flow::FlowState& state, const Touch& touch) {
     const auto& m = parts.layout.metrics;
     std::optional<flow::Action> action;
-    p.paragraph(say.lookup("reg.consent.text"), parts.status,
+    const auto journey = state.visit.form.journey;
+    p.paragraph(say.lookup(consentTextKey(journey)), parts.status,
                 TextStyle{m.type.body, Weight::Regular, colors::kInk, Align::Left});
     const auto& c = state.visit.form.consent;
     const std::array<bool, 3> on{c.registration, c.updates, c.trainingReferral};
-    const std::array<std::string_view, 3> labels{say.lookup("reg.consent.registration"), say.lookup("reg.consent.updates"),
-                                                 say.lookup("reg.consent.training")};
+    const std::array<std::string_view, 3> labels{say.lookup(consentPurposeKey(journey)),
+                                                 say.lookup("reg.consent.updates"), say.lookup("reg.consent.training")};
     for (std::size_t i = 0; i < parts.options.size(); ++i)
         if (button(p, touch, parts.options[i], m, spec(labels[i], m.type.small, ButtonKind::Secondary, on[i])))
             action = flow::ConsentTapped{i};
@@ -301,6 +274,25 @@ std::string sectionSummary(int section, const flow::FlowState& state, const Cata
     const auto add = [&](std::string_view s) {
         if (!s.empty()) parts.emplace_back(s);
     };
+    if (form.journey == flow::Journey::Returnee) {
+        switch (section) {
+        case 1: add(say.text(Text::CommonYes)); break;
+        case 2:
+            add(form.text(TextField::Name));
+            break;
+        case 3: add(option(ChoiceField::HomeRegion)); break;
+        case 4: add(option(ChoiceField::WorkCountry)); break;
+        case 5: add(shownValue(RegStep::ReturnArrival, form.text(TextField::ArrivalDate))); break;
+        case 6: add(option(ChoiceField::Complaint)); break;
+        case 7:
+            add(formatText(say.lookup("return.review.chosen"),
+                           {{"count", std::to_string(form.ticked(flow::ChipField::Needs).count() +
+                                                     form.ticked(flow::ChipField::Interests).count())}}));
+            break;
+        default: break;
+        }
+        section = 0;  // nothing more to add below
+    }
     switch (section) {
     case 1:
         add(say.text(Text::CommonYes));
@@ -339,7 +331,7 @@ std::optional<flow::Action> drawReviewStep(Painter& p, const StepParts& parts, c
     std::optional<flow::Action> action;
     for (const auto& row : parts.review) {
         p.fillRoundedRect(row.panel, m.radius, colors::kSurface);
-        p.text(say.lookup(sectionKey(row.section)), row.label,
+        p.text(say.lookup(sectionKey(row.section, state.visit.form.journey)), row.label,
                TextStyle{m.type.small, Weight::Bold, colors::kInkSoft, Align::Left});
         p.text(sectionSummary(row.section, state, say), row.value,
                TextStyle{m.type.small, Weight::Regular, colors::kInk, Align::Left});
@@ -363,16 +355,25 @@ std::optional<flow::Action> drawMenu(Painter& p, const Catalogs& texts, const fl
                ButtonSpec{.label = say.lookup("menu.register"),
                           .labelPx = m.type.action,
                           .kind = ButtonKind::Primary,
-                          .icon = Icon::ArrowRight,
+                          .icon = std::nullopt,
                           .iconAfterLabel = false,
                           .note = say.lookup("menu.register_note"),
                           .selected = false}))
         action = flow::RegisterTapped{};
     if (button(p, touch, parts.options[1], m,
+               ButtonSpec{.label = say.lookup("menu.return"),
+                          .labelPx = m.type.action,
+                          .kind = ButtonKind::Primary,
+                          .icon = std::nullopt,
+                          .iconAfterLabel = false,
+                          .note = say.lookup("menu.return_note"),
+                          .selected = false}))
+        action = flow::ReturnTapped{};
+    if (button(p, touch, parts.options[2], m,
                ButtonSpec{.label = say.lookup("menu.status"),
                           .labelPx = m.type.action,
                           .kind = ButtonKind::Secondary,
-                          .icon = Icon::ArrowRight,
+                          .icon = std::nullopt,
                           .iconAfterLabel = false,
                           .note = say.lookup("menu.status_note"),
                           .selected = false}))
@@ -408,7 +409,8 @@ std::optional<flow::Action> drawRegistrationStep(Painter& p, const Catalogs& tex
         const auto labels = optionLabels(state, *step.choice, say);
         std::vector<bool> chosen(labels.size(), false);
         if (const auto c = state.visit.form.choice(*step.choice); c && *c < chosen.size()) chosen[*c] = true;
-        action = drawOptions(p, parts, labels, chosen, touch, reg.step == RegStep::Opening);
+        // Many options make narrow cells: the smaller letters keep each label whole.
+        action = drawOptions(p, parts, labels, chosen, touch, reg.step == RegStep::Opening || labels.size() > 6);
         problemLine(p, parts.message, m, problemText(state, say));
         if (reg.step == RegStep::Opening && state.problem.empty()) {
             const auto missing = flow::missingSkills(state.visit.form, state.settings.catalogue, state.today);
@@ -431,10 +433,10 @@ std::optional<flow::Action> drawRegistrationStep(Painter& p, const Catalogs& tex
     case StepKind::Chips: {
         std::vector<std::string> labels;
         std::vector<bool> chosen;
-        const auto options = flow::skillOptions();
+        const auto options = flow::chipOptions(*step.chips);
         for (std::size_t i = 0; i < options.size(); ++i) {
             labels.emplace_back(say.lookup(optionKey(options[i])));
-            chosen.push_back(state.visit.form.skills.test(i));
+            chosen.push_back(state.visit.form.ticked(*step.chips).test(i));
         }
         action = drawOptions(p, parts, labels, chosen, touch, true);
         break;
@@ -446,7 +448,7 @@ std::optional<flow::Action> drawRegistrationStep(Painter& p, const Catalogs& tex
     case StepKind::Documents: action = drawDocumentsStep(p, parts, say, state, touch); break;
     case StepKind::Review: action = drawReviewStep(p, parts, say, state, touch); break;
     }
-    if (step.skippable && (step.kind == StepKind::Digits || step.kind == StepKind::Letters) &&
+    if (flow::canSkip(step.step, state.visit.form) && (step.kind == StepKind::Digits || step.kind == StepKind::Letters) &&
         button(p, touch, parts.skip, m, spec(say.lookup(skipKey(step.step)), m.type.control)))
         action = flow::SkipTapped{};
 
@@ -476,19 +478,26 @@ std::optional<flow::Action> drawReceipt(Painter& p, const Catalogs& texts, const
     const auto& m = l.metrics;
     // A printing problem takes the prompt's place: it is what the person must know now.
     const std::string problem = problemText(state, say);
-    frame(p, l, say, say.lookup("receipt_screen.title"),
+    const bool checkIn = state.saved && state.saved->journey == flow::Journey::Returnee;
+    frame(p, l, say, checkIn ? say.lookup("return.receipt.title") : say.lookup("receipt_screen.title"),
           !problem.empty()                    ? std::string_view(problem)
           : state.saved && state.saved->printed ? say.lookup("receipt_screen.printed")
                                                 : say.lookup("receipt_screen.printing"));
     std::optional<flow::Action> action;
     if (state.saved) {
-        p.text(say.lookup("receipt_screen.number"), parts.numberLabel,
+        p.text(checkIn ? say.lookup("return.receipt.number") : say.lookup("receipt_screen.number"), parts.numberLabel,
                TextStyle{m.type.small, Weight::Regular, colors::kInkSoft, Align::Left});
         p.text(state.saved->number, parts.number, TextStyle{m.type.heading, Weight::Bold, colors::kInk, Align::Left});
         if (const auto modules = encodeQr(state.saved->token)) qrCode(p, parts.qr, *modules);
         // On screen, how many are missing and which desks help; the paper lists each document.
         std::string missing;
-        if (state.saved->missing.empty()) {
+        if (checkIn) {
+            std::string joined;
+            for (const auto desk : state.saved->desks)
+                joined += (joined.empty() ? "" : ", ") + std::string(say.lookup(deskKey(desk)));
+            missing = formatText(say.lookup("return.receipt.desks"), {{"desks", joined}});
+            if (state.saved->complaint) missing += " " + std::string(say.lookup("return.receipt.complaint"));
+        } else if (state.saved->missing.empty()) {
             missing = say.lookup("receipt_screen.complete");
         } else {
             // The family permission has no desk: it comes from the village head or lurah.
@@ -644,10 +653,27 @@ std::optional<flow::Action> drawStatus(Painter& p, const Catalogs& texts, const 
     return action;
 }
 
+namespace {
+
+// "02-11 08:07": the day and the time in the site's zone, short enough for a worklist row.
+std::string worklistTime(std::chrono::sys_seconds at, const core::ReceiptSettings& settings) {
+    const auto local = at + settings.utcOffset;
+    const auto day = std::chrono::floor<std::chrono::days>(local);
+    const std::chrono::year_month_day date{day};
+    const std::chrono::hh_mm_ss time{local - day};
+    char out[16];
+    std::snprintf(out, sizeof out, "%02u-%02u %02d:%02d", static_cast<unsigned>(date.day()),
+                  static_cast<unsigned>(date.month()), static_cast<int>(time.hours().count()),
+                  static_cast<int>(time.minutes().count()));
+    return out;
+}
+
+}  // namespace
+
 std::optional<flow::Action> drawStaffHome(Painter& p, const Catalogs& texts, const flow::FlowState& state,
                                           const Touch& touch) {
     const Catalog& say = texts.in(state.visit.language);
-    const auto parts = staffHomeParts(p.size());
+    const auto parts = staffHomeParts(p.size(), state.staffAnswer ? state.staffAnswer->worklist.size() : 0);
     const auto& l = parts.layout;
     const auto& m = l.metrics;
     const flow::StaffAnswer who = state.staffAnswer.value_or(flow::StaffAnswer{});
@@ -674,29 +700,36 @@ std::optional<flow::Action> drawStaffHome(Painter& p, const Catalogs& texts, con
                TextStyle{m.type.small, Weight::Regular, colors::kInk, Align::Left});
         y += small + m.px(1);
     }
-    // The worklist: oldest first, one record a line, nothing personal (the number, the time, the
-    // documents, whether the national office has it).
+    if (!state.notice.empty() || !state.problem.empty()) {
+        if (!state.problem.empty()) problemLine(p, parts.notice, m, problemText(state, say));
+        else
+            p.paragraph(say.lookup(state.notice), parts.notice,
+                        TextStyle{m.type.small, Weight::Bold, colors::kPrimary, Align::Left});
+    }
+    // The worklist: complaints first, then the oldest first; a button a record with nothing
+    // personal on it (the number, the time, the documents, whether the national office has it).
     const Rect list = parts.worklist;
     p.text(formatText(say.lookup("staff.worklist_title"), {{"count", std::to_string(who.worklist.size())}}),
            Rect{list.x, list.y, list.w, line}, TextStyle{m.type.body, Weight::Bold, colors::kInk, Align::Left});
-    y = list.y + line + m.px(1);
     if (who.worklist.empty())
-        p.text(say.lookup("staff.worklist_empty"), Rect{list.x, y, list.w, small},
+        p.text(say.lookup("staff.worklist_empty"), Rect{list.x, list.y + line + m.px(1), list.w, small},
                TextStyle{m.type.small, Weight::Regular, colors::kInkSoft, Align::Left});
-    // Two lines a record: its number, then when, its documents and where its upload is.
-    for (const auto& work : who.worklist) {
-        if (y + 2 * small > list.bottom()) break;
-        p.text(work.number, Rect{list.x, y, list.w, small},
-               TextStyle{m.type.small, Weight::Bold, colors::kInk, Align::Left});
-        p.text(formatText(say.lookup("staff.worklist_row"),
-                          {{"time", core::formatReceiptTime(work.createdAt, core::ReceiptSettings{})},
-                           {"documents", std::to_string(work.documentsHave)},
-                           {"sync", std::string(say.lookup(syncStateKey(work.sync)))}}),
-               Rect{list.x, y + small, list.w, small},
-               TextStyle{m.type.small, Weight::Regular, colors::kInkSoft, Align::Left});
-        y += 2 * small + m.px(1);
-    }
     std::optional<flow::Action> action;
+    for (std::size_t i = 0; i < parts.rows.size() && i < who.worklist.size(); ++i) {
+        const auto& work = who.worklist[i];
+        // A complaint says so in words and with a mark, not in colour alone.
+        std::string title = work.number;
+        if (work.complaint) title = std::string(say.lookup("staff.worklist_complaint")) + " \xc2\xb7 " + title;
+        const auto time = worklistTime(work.createdAt, core::ReceiptSettings{});
+        const std::string sync(say.lookup(syncStateKey(work.sync)));
+        const std::string note =
+            work.checkIn ? formatText(say.lookup("staff.worklist_checkin_row"), {{"time", time}, {"sync", sync}})
+                         : formatText(say.lookup("staff.worklist_row"),
+                                      {{"time", time}, {"documents", std::to_string(work.documentsHave)}, {"sync", sync}});
+        ButtonSpec look = spec(title, m.type.small, ButtonKind::Secondary, false, note);
+        if (work.complaint) look.icon = Icon::Warning;
+        if (button(p, touch, parts.rows[i], m, look)) action = flow::WorkTapped{i};
+    }
     if (nextButton(p, touch, l.next, m, say.lookup("staff.sign_out"))) action = flow::SignOutTapped{};
     return action;
 }

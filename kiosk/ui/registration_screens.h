@@ -21,6 +21,7 @@ struct VideoImage;
 // What the journey screens need besides the flow's state.
 struct JourneyView {
     const VideoImage* camera = nullptr;  // the live picture on the photo and scan steps
+    const VideoImage* recordPhoto = nullptr;  // the photo of the record a staff member has open
 };
 
 std::optional<flow::Action> drawMenu(Painter& p, const Catalogs& texts, const flow::FlowState& state,

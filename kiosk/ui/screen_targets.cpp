@@ -3,6 +3,7 @@
 #include "kiosk/ui/flow_layouts.h"
 #include "kiosk/ui/layout.h"
 #include "kiosk/ui/registration_screens.h"
+#include "kiosk/ui/staff_layouts.h"
 
 namespace kiosk::ui {
 namespace {
@@ -48,9 +49,34 @@ std::vector<NamedTarget> targetsOf(const flow::FlowState& state, Size window) {
         out.push_back({"back", l.back});
         out.push_back({"next", l.next});
     } else if (on<flow::StaffHomeScreen>(state)) {
-        out.push_back({"sign-out", layoutStep(window).next});
+        const auto rows = state.staffAnswer ? state.staffAnswer->worklist.size() : 0;
+        const auto parts = staffHomeParts(window, rows);
+        for (std::size_t i = 0; i < parts.rows.size(); ++i)
+            out.push_back({"work-" + std::to_string(i + 1), parts.rows[i]});
+        out.push_back({"sign-out", parts.layout.next});
         return out;
-    } else if (!on<flow::StaffPinScreen>(state)) {
+    } else if (on<flow::StaffRecordScreen>(state)) {
+        const bool checkIn = state.record && state.record->checkIn;
+        const auto parts = recordParts(window, checkIn);
+        for (std::size_t i = 0; i < parts.documents.size(); ++i)
+            out.push_back({"doc-" + std::to_string(i + 1), parts.documents[i]});
+        const std::vector<std::string_view> names =
+            checkIn ? std::vector<std::string_view>{"approve", "refer"}
+                    : std::vector<std::string_view>{"approve", "return", "reject", "refer"};
+        for (std::size_t i = 0; i < names.size() && i < parts.decisions.size(); ++i)
+            out.push_back({std::string(names[i]), parts.decisions[i]});
+        out.push_back({"back", parts.layout.back});
+        return out;
+    } else if (on<flow::StaffDocumentScreen>(state) || on<flow::StaffReasonScreen>(state)) {
+        const auto count = on<flow::StaffDocumentScreen>(state)
+                               ? flow::documentChoices().size()
+                               : flow::reasonChoices(std::get<flow::StaffReasonScreen>(state.screen).kind).size();
+        const auto parts = choiceListParts(window, count);
+        for (std::size_t i = 0; i < parts.options.size(); ++i)
+            out.push_back({"option-" + std::to_string(i), parts.options[i]});
+        out.push_back({"back", parts.layout.back});
+        return out;
+    } else if (!on<flow::StaffPinScreen>(state) && !on<flow::StaffSignOffScreen>(state)) {
         for (auto& t : journeyTargets(state, window)) out.push_back({std::move(t.name), t.place});
     } else {
         const auto l = layoutEntry(window);
@@ -83,7 +109,11 @@ std::string instructionFor(const flow::FlowState& state, const Catalogs& texts) 
         return joined({say.text(Text::AttractWelcome), say.text(Text::AttractBody), say.text(Text::AttractFreeNotice)});
     if (on<flow::LanguageChoiceScreen>(state))
         return joined({say.text(Text::LanguageChoiceTitle), say.text(Text::LanguageChoicePrompt)});
-    if (on<flow::StaffPinScreen>(state) || on<flow::StaffHomeScreen>(state)) return {};  // staff read, not listen
+    // Staff read; nothing of a record is ever said aloud.
+    if (on<flow::StaffPinScreen>(state) || on<flow::StaffHomeScreen>(state) || on<flow::StaffRecordScreen>(state) ||
+        on<flow::StaffDocumentScreen>(state) || on<flow::StaffReasonScreen>(state) ||
+        on<flow::StaffSignOffScreen>(state))
+        return {};
     return journeyInstruction(state, say);
 }
 

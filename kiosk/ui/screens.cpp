@@ -3,6 +3,7 @@
 #include "kiosk/ui/flow_screens.h"
 #include "kiosk/ui/layout.h"
 #include "kiosk/ui/registration_screens.h"
+#include "kiosk/ui/staff_screens.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/widgets.h"
 
@@ -103,6 +104,14 @@ std::optional<Event> drawVisit(Painter& p, const Catalogs& texts, const flow::Fl
         event = drawStaffPin(p, texts, state, screenTouch);
     } else if (std::holds_alternative<flow::StaffHomeScreen>(state.screen)) {
         event = drawStaffHome(p, texts, state, screenTouch);
+    } else if (std::holds_alternative<flow::StaffRecordScreen>(state.screen)) {
+        event = drawStaffRecord(p, texts, state, view.recordPhoto, screenTouch);
+    } else if (std::holds_alternative<flow::StaffDocumentScreen>(state.screen)) {
+        event = drawStaffDocument(p, texts, state, screenTouch);
+    } else if (std::holds_alternative<flow::StaffReasonScreen>(state.screen)) {
+        event = drawStaffReason(p, texts, state, screenTouch);
+    } else if (std::holds_alternative<flow::StaffSignOffScreen>(state.screen)) {
+        event = drawStaffSignOff(p, texts, state, screenTouch);
     } else {
         event = drawAttract(p, texts, language, screenTouch);
         if (drawListenButton(p, texts.in(language), screenTouch)) event = flow::ListenTapped{};

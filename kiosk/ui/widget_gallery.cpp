@@ -42,14 +42,6 @@ Frame drawFrame(Painter& p, const Catalog& say) {
     return {m, Rect{m.margin, top, window.w - 2 * m.margin, outline.footer.y - m.px(2) - top}};
 }
 
-// Splits off the top `height` pixels of `r` and a gap after them.
-Rect takeTop(Rect& r, int height, int gap) {
-    const Rect top{r.x, r.y, r.w, height};
-    r.y += height + gap;
-    r.h -= height + gap;
-    return top;
-}
-
 void caption(Painter& p, Rect r, const Metrics& m, std::string_view text) {
     p.text(text, r, TextStyle{m.type.small, Weight::Bold, colors::kInk, Align::Left});
 }

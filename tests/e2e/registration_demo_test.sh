@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The registration journey end to end: the demo visit (two registrations, one under-age stop)
+# The visitors' journeys end to end: the demo visit (two registrations, one under-age stop, a
+# returnee's check-in)
 # played by the kiosk against the national server simulator on loopback, then an exact look at
 # what the server holds and at the printed receipts.
 #   registration_demo_test.sh SOURCE_DIR BIN_DIR WORK_DIR
@@ -14,11 +15,14 @@ port="$(head -n 1 "$work/server/stdout.txt" | jq -r .http_port)"
 [ -n "$port" ] || fail "no simulator port"
 held="$(jq -c '.submissions' "$work/server/submissions.json")"
 
-# Exactly the two registrations, each received once, nothing from the under-age visitor.
-[ "$(jq length <<<"$held")" = 2 ] || fail "the server holds $(jq length <<<"$held") submissions, not 2"
+# Exactly the two registrations, the check-in and the officer's three decisions, each received
+# once, nothing from the under-age visitor.
+[ "$(jq length <<<"$held")" = 6 ] || fail "the server holds $(jq length <<<"$held") submissions, not 6"
 [ "$(jq '[.[] | select(.received_count != 1)] | length' <<<"$held")" = 0 ] || fail "a submission arrived twice"
-[ "$(jq '[.[] | select(.kind != "registration")] | length' <<<"$held")" = 0 ] || fail "a submission is not a registration"
-payloads="$(jq -c '[.[] | .payload | @base64d | fromjson] | sort_by(.identity.nik)' <<<"$held")"
+[ "$(jq -c '[.[].kind] | sort' <<<"$held")" = \
+  '["registration","registration","returnee_checkin","staff_decision","staff_decision","staff_decision"]' ] ||
+  fail "the kinds held are $(jq -c '[.[].kind]' <<<"$held")"
+payloads="$(jq -c '[.[] | select(.kind == "registration") | .payload | @base64d | fromjson] | sort_by(.identity.nik)' <<<"$held")"
 grep -q 3578015003120002 <<<"$payloads" && fail "the under-age visitor's NIK reached the server"
 
 # Every answer of the first visitor, as she gave it.
@@ -58,8 +62,38 @@ second="$(jq -c '.[] | select(.identity.nik == "3329012003900004")' <<<"$payload
   fail "the second visitor's checks are $(jq -c '[.checks[].code]' <<<"$second")"
 [ "$(jq -c .education.smk_major <<<"$second")" = '"AGRIBISNIS"' ] || fail "the SMK major is missing"
 
-# Two receipts and the referral slip were printed; each receipt's QR verifies offline.
-for n in 1 2; do
+# The returnee's check-in, every member as she gave it and nothing else.
+checkin="$(jq -c '.[] | select(.kind == "returnee_checkin") | .payload | @base64d | fromjson' <<<"$held")"
+got="$(jq -c 'del(.created_at, .consent.text_sha256)' <<<"$checkin")"
+want='{"kind":"returnee_checkin","schema":1,"kiosk_id":"KIOSK-DEMO-01","site_id":"LTSA-DEMO","consent":{"version":"2026-11","purposes":["checkin","updates"]},"identity":{"nik":"3329015508900007","passport":{"mrz":"P<IDNCONTOH<<DEWI<LESTARI<<<<<<<<<<<<<<<<<<<\nY7654321<2IDN9008157F3001019<<<<<<<<<<<<<<00","number":"Y7654321","surname":"CONTOH","given_names":"DEWI LESTARI","birth_date":"1990-08-15"},"registration_receipt":null},"personal":{"name":"DEWI LESTARI","regency_code":"3329","phone":"085712345678","children_left_behind":"one"},"work":{"country":"HK","city":"KOWLOON","employer":"KELUARGA CONTOH","agency":"PT PENEMPATAN UJI TIGA","position":"PENGASUH LANSIA","contract_start":"2022-08","contract_end":"2026-07"},"return":{"arrival_date":"2026-11-20","port":"cgk","reason":"early_termination"},"rights_issues":["unpaid_wages","documents_held"],"complaint":{"category":"unpaid_wages","text":"GAJI TIGA BULAN TIDAK DIBAYAR","priority":true},"needs":["health_check"],"interests":["kur_credit","domestic_job"],"desks":["complaints_information","immigration","health","banking","employment"]}'
+[ "$got" = "$want" ] || fail "the check-in held is $got"
+[ "$(jq -r .consent.text_sha256 <<<"$checkin" | grep -cE '^[0-9a-f]{64}$')" = 1 ] || fail "the check-in's consent hash is missing"
+
+# The officer's decisions, each on the record it names: the complaint referred, the first
+# registration approved with every original seen, the second rejected with its reason.
+id_of() { jq -r --arg nik "$1" '.[] | select(.kind != "staff_decision") |
+            select((.payload | @base64d | fromjson).identity.nik == $nik) | .id' <<<"$held"; }
+decision_on() { jq -c --arg id "$1" '[.[] | select(.kind == "staff_decision") | .payload | @base64d | fromjson |
+                  select(.subject.submission_id == $id)]' <<<"$held"; }
+strip='del(.[0].decided_at, .[0].subject.submission_id)'
+all_valid="$(jq -c '[.[] | {document: ., original_seen: true, verdict: "valid", reason_code: null, note: null}]' \
+  <<<'["marital_status","family_permission","competence","health","passport","work_visa","placement_agreement","employment_agreement"]')"
+none_reviewed="$(jq -c '[.[] | {document: ., original_seen: false, verdict: "not_reviewed", reason_code: null, note: null}]' \
+  <<<'["marital_status","family_permission","competence","health","passport","work_visa","placement_agreement","employment_agreement"]')"
+expect_decision() {
+  local got
+  got="$(decision_on "$(id_of "$1")" | jq -c "$strip")"
+  [ "$got" = "$2" ] || fail "the decision on $1 is $got, expected $2"
+}
+head='"kind":"staff_decision","schema":1,"kiosk_id":"KIOSK-DEMO-01","site_id":"LTSA-DEMO"'
+by='"decided_by":{"staff_id":"STF-0001","role":"officer"},"signed_off_by":null'
+expect_decision 3329015508900007 "[{$head,\"subject\":{\"kind\":\"returnee_checkin\"},\"decision\":\"refer\",\"reason_code\":null,\"referral_category\":\"refer.complaint_escalation\",\"note\":null,\"documents\":$none_reviewed,\"corrections\":[],\"overrides\":[],$by}]"
+expect_decision 3578015506950001 "[{$head,\"subject\":{\"kind\":\"registration\"},\"decision\":\"approve\",\"reason_code\":null,\"referral_category\":null,\"note\":null,\"documents\":$all_valid,\"corrections\":[],\"overrides\":[],$by}]"
+expect_decision 3329012003900004 "[{$head,\"subject\":{\"kind\":\"registration\"},\"decision\":\"reject\",\"reason_code\":\"reject.not_eligible\",\"referral_category\":null,\"note\":null,\"documents\":$none_reviewed,\"corrections\":[],\"overrides\":[],$by}]"
+
+# Two registration receipts, the referral slip and the check-in receipt were printed; each
+# receipt's QR verifies offline.
+for n in 1 2 4; do
   verdict="$("$LOKET_BIN/kioskctl" verify-receipt --config "$work/kiosk/kiosk.toml" \
              --image "$work/receipts/receipt-000$n.png")" || fail "receipt $n does not verify: $verdict"
   [ "$(jq -r .valid <<<"$verdict")" = true ] || fail "receipt $n: $verdict"
@@ -68,4 +102,10 @@ done
 # The first visitor's receipt, scanned for "Cek status", was found genuine and followed.
 ls "$work/screens" | grep -q -- '-status-id\.png$' || fail "the status of the first receipt was not shown"
 grep -q '"receipt.hotline_not_set"' "$work.log" && fail "the kiosk has no hotline from the configuration"
-echo "ok: 2 registrations held once each, every field as given, receipts verify, nothing of the child"
+# The audit chain the kiosk kept through all of it is whole.
+audit="$("$LOKET_BIN/kioskctl" audit verify --db "$work/kiosk/kiosk.db")" || fail "the audit chain: $audit"
+[ "$(jq -r .intact <<<"$audit")" = true ] || fail "the audit chain: $audit"
+# Each decision is in the audit chain by the officer who made it.
+decided="$(sqlite3 "$work/kiosk/kiosk.db" "SELECT count(*) FROM audit WHERE actor = 'STF-0001' AND action = 'record.created'")"
+[ "$decided" = 3 ] || fail "$decided decisions audited by the officer, expected 3"
+echo "ok: 2 registrations, a check-in and 3 decisions held once each, every field as given, receipts verify, nothing of the child"

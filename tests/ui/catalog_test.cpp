@@ -78,7 +78,8 @@ TEST(Catalogs, BothLanguagesHaveTheSameKeys) { EXPECT_EQ(keysOf(readJson("id")),
 TEST(Catalogs, IndonesianIsTranslatedNotCopiedFromEnglish) {
     const auto id = readJson("id");
     const auto en = readJson("en");
-    // The kiosk's name, names the two languages happen to share, and the names of certificates.
+    // The kiosk's name, names the two languages happen to share (countries, airports and ports), the
+    // names of certificates, and lines that are only placeholders.
     const std::set<std::string> sameInBoth = {"app.name",
                                               "month.april",
                                               "month.september",
@@ -93,7 +94,25 @@ TEST(Catalogs, IndonesianIsTranslatedNotCopiedFromEnglish) {
                                               "option.lang.zh",
                                               "option.cert.eps_topik",
                                               "option.cert.ssw_kaigo",
-                                              "receipt.missing_item"};
+                                              "receipt.missing_item",
+                                              "correction.item",
+                                              "staff.record_nik",
+                                              "option.country.BN",
+                                              "option.country.HK",
+                                              "option.country.KW",
+                                              "option.country.MY",
+                                              "option.country.QA",
+                                              "option.country.TW",
+                                              "option.port.cgk",
+                                              "option.port.dps",
+                                              "option.port.dumai",
+                                              "option.port.kno",
+                                              "option.port.lop",
+                                              "option.port.nunukan",
+                                              "option.port.sub",
+                                              "option.port.tanjung_pinang",
+                                              "option.port.batam",
+                                              "option.port.entikong"};
     for (const auto& [key, value] : id.items())
         if (!sameInBoth.contains(key)) {
             EXPECT_NE(value, en[key]) << key;

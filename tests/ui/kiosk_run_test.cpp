@@ -117,10 +117,11 @@ protected:
             EXPECT_TRUE(names.contains(view + "-id") || names.contains(view + "-en")) << view << " never shown";
         }
         for (const auto& view : kAlsoShown) EXPECT_TRUE(names.contains(view)) << view;
-        // Two receipts and the referral slip, drawn as the paper comes out of the printer.
+        // Two registration receipts, the referral slip and the check-in receipt, drawn as the
+        // paper comes out of the printer.
         std::size_t printed = 0;
         for (const auto& entry : fs::directory_iterator(base / "receipts")) printed += entry.path().extension() == ".png";
-        EXPECT_EQ(printed, 3U);
+        EXPECT_EQ(printed, 4U);
     }
 
     fs::path dir_;

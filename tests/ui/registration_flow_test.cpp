@@ -140,12 +140,22 @@ TEST(Registration, EveryStepIsNamedAndTheTableIsInOrder) {
         EXPECT_EQ(stepNamed(steps[i].name), steps[i].step);
         EXPECT_GE(steps[i].section, 1);
         EXPECT_LE(steps[i].section, kSections);
-        if (i > 0) {
-            EXPECT_GE(steps[i].section, steps[i - 1].section);
-        }
         EXPECT_EQ(steps[i].text.has_value(), steps[i].kind == StepKind::Digits || steps[i].kind == StepKind::Letters);
         EXPECT_EQ(steps[i].choice.has_value(), steps[i].kind == StepKind::Choice);
+        EXPECT_EQ(steps[i].chips.has_value(), steps[i].kind == StepKind::Chips);
     }
+    // Within each journey the sections only go forward, and the shared review is the last step.
+    for (const auto journey : {Journey::Registration, Journey::Returnee}) {
+        int section = 0;
+        for (const auto& spec : steps) {
+            if (spec.journey && *spec.journey != journey) continue;
+            EXPECT_GE(spec.section, section) << spec.name;
+            section = spec.section;
+        }
+    }
+    EXPECT_EQ(steps.back().step, RegStep::Review);
+    EXPECT_FALSE(steps.back().journey.has_value());
+    EXPECT_FALSE(steps.front().journey.has_value());
 }
 
 TEST(Registration, ConsentIsNeededBeforeAnythingIsAsked) {

@@ -82,10 +82,42 @@ void filledForm(flow::FlowState& s) {
     choose(f, flow::ChoiceField::Sector, 0);
     choose(f, flow::ChoiceField::Scheme, 0);
     choose(f, flow::ChoiceField::Opening, 0);
-    f.skills.set(0);
-    f.skills.set(10);
+    f.ticked(flow::ChipField::Skills).set(0);
+    f.ticked(flow::ChipField::Skills).set(10);
     f.documents[4] = core::DocumentState::Have;
     f.documents[3] = core::DocumentState::Have;
+}
+
+// A made-up returnee at the end of her check-in: home from Hong Kong with a complaint.
+void filledReturnee(flow::FlowState& s) {
+    s.today = Date{std::chrono::year{2026} / 11 / 29};
+    s.settings.catalogue = flow::testing::sampleCatalogue();
+    auto& f = s.visit.form;
+    f.journey = flow::Journey::Returnee;
+    f.consent.registration = true;
+    set(f, flow::TextField::Nik, "3329015508900007");
+    static_cast<void>(f.passportMrz.assign("P<IDNCONTOH<<DEWI<LESTARI<<<<<<<<<<<<<<<<<<<\n"
+                                           "Y7654321<2IDN9008157F3001019<<<<<<<<<<<<<<00"));
+    set(f, flow::TextField::Name, "DEWI LESTARI");
+    set(f, flow::TextField::Phone, "085712345678");
+    set(f, flow::TextField::WorkCity, "KOWLOON");
+    set(f, flow::TextField::Employer, "KELUARGA CONTOH");
+    set(f, flow::TextField::Agency, "PT PENEMPATAN UJI TIGA");
+    set(f, flow::TextField::Position, "PENGASUH LANSIA");
+    set(f, flow::TextField::ContractStart, "082022");
+    set(f, flow::TextField::ContractEnd, "072026");
+    set(f, flow::TextField::ArrivalDate, "20112026");
+    set(f, flow::TextField::ComplaintText, "GAJI TIGA BULAN TIDAK DIBAYAR");
+    choose(f, flow::ChoiceField::HomeRegion, 0);
+    choose(f, flow::ChoiceField::Children, 1);
+    choose(f, flow::ChoiceField::WorkCountry, 2);
+    choose(f, flow::ChoiceField::ArrivalPort, 0);
+    choose(f, flow::ChoiceField::ReturnReason, 2);
+    choose(f, flow::ChoiceField::Complaint, 1);
+    f.ticked(flow::ChipField::Rights).set(0);
+    f.ticked(flow::ChipField::Rights).set(2);
+    f.ticked(flow::ChipField::Needs).set(0);
+    f.ticked(flow::ChipField::Interests).set(1);
 }
 
 // The step kinds whose first step gets a golden image; the others are checked for layout only.
@@ -124,13 +156,19 @@ const std::vector<ScreenCase>& allScreens() {
         for (const auto page : kGalleryPages) all.push_back(gallery(page));
         all.push_back(visit("menu", [](flow::FlowState& s) { s.screen = flow::MenuScreen{}; }));
         for (const auto& spec : flow::allSteps()) {
-            auto view = visit("reg_" + std::string(spec.name), [step = spec.step](flow::FlowState& s) {
-                filledForm(s);
+            const bool returnee = spec.journey == flow::Journey::Returnee;
+            auto view = visit("reg_" + std::string(spec.name), [step = spec.step, returnee](flow::FlowState& s) {
+                if (returnee) filledReturnee(s);
+                else filledForm(s);
                 s.screen = flow::RegistrationScreen{step};
             });
             view.golden = goldenStep(spec.step);
             all.push_back(std::move(view));
         }
+        all.push_back(visit("return_review", [](flow::FlowState& s) {
+            filledReturnee(s);
+            s.screen = flow::RegistrationScreen{flow::RegStep::Review};
+        }));
         all.push_back(visit("reg_nik_problem", [](flow::FlowState& s) {
             nikHalfTyped(s);
             s.problem = "nik.invalid";
@@ -138,10 +176,23 @@ const std::vector<ScreenCase>& allScreens() {
         all.push_back(visit("saving", [](flow::FlowState& s) { s.screen = flow::SavingScreen{}; }));
         all.push_back(visit("receipt", [](flow::FlowState& s) {
             s.screen = flow::ReceiptScreen{};
-            s.saved = flow::SavedRegistration{
-                "REG-K01-000042-7", "LKT1.REG.TESTTOKEN-FOR-THE-SCREEN-ONLY",
-                {core::DocumentKind::Competence, core::DocumentKind::WorkVisa, core::DocumentKind::PlacementAgreement},
-                true};
+            s.saved = flow::SavedRegistration{};
+            s.saved->number = "REG-K01-000042-7";
+            s.saved->token = "LKT1.REG.TESTTOKEN-FOR-THE-SCREEN-ONLY";
+            s.saved->missing = {core::DocumentKind::Competence, core::DocumentKind::WorkVisa,
+                                core::DocumentKind::PlacementAgreement};
+            s.saved->printed = true;
+        }));
+        all.push_back(visit("receipt_checkin", [](flow::FlowState& s) {
+            s.screen = flow::ReceiptScreen{};
+            s.saved = flow::SavedRegistration{};
+            s.saved->journey = flow::Journey::Returnee;
+            s.saved->number = "RET-K01-000043-2";
+            s.saved->token = "LKT1.RET.TESTTOKEN-FOR-THE-SCREEN-ONLY";
+            s.saved->desks = {core::Desk::ComplaintsInformation, core::Desk::Immigration, core::Desk::Health,
+                              core::Desk::Banking};
+            s.saved->complaint = true;
+            s.saved->printed = true;
         }));
         all.push_back(visit("under_age", [](flow::FlowState& s) { s.screen = flow::UnderAgeScreen{21}; }));
         all.push_back(visit("staff_home", [](flow::FlowState& s) {
@@ -157,7 +208,65 @@ const std::vector<ScreenCase>& allScreens() {
                 who.worklist.push_back(flow::WorkRow{"REG-KIOSK-DEMO-01-0000" + std::to_string(10 + i) + "-X",
                                                      day + std::chrono::hours{1 + i / 3} + std::chrono::minutes{7 * i},
                                                      i % 9, i % 3 == 0 ? "pending" : "acknowledged"});
+            // The first row: a returnee's complaint, ahead of the older registrations.
+            who.worklist.front().checkIn = true;
+            who.worklist.front().complaint = true;
+            who.worklist.front().number = "RET-KIOSK-DEMO-01-000022-X";
             s.staffAnswer = who;
+            s.notice = "staff.decision_saved";
+        }));
+        // A registration opened by an officer: some documents marked, one of them not valid.
+        const auto openRecord = [](flow::FlowState& s, bool checkIn) {
+            flow::StaffAnswer who;
+            who.outcome = flow::StaffAnswer::Outcome::SignedIn;
+            who.staffId = "STF-0001";
+            who.role = "officer";
+            s.staffAnswer = who;
+            flow::RecordView r;
+            r.recordId = 42;
+            r.checkIn = checkIn;
+            r.number = checkIn ? "RET-KIOSK-DEMO-01-000043-2" : "REG-KIOSK-DEMO-01-000042-7";
+            static_cast<void>(r.name.assign(checkIn ? "DEWI LESTARI" : "SITI AMINAH"));
+            static_cast<void>(r.nik.assign(checkIn ? "3329015508900007" : "3578015506950001"));
+            static_cast<void>(r.passportNumber.assign(checkIn ? "Y7654321" : "X1234567"));
+            r.birthDate = checkIn ? "1990-08-15" : "1995-06-15";
+            r.plan = checkIn ? "HK early_termination" : "HK domestic_work";
+            if (!checkIn) r.checks = {"offer.fee_asked"};
+            r.declared[0] = core::DocumentState::Have;
+            r.declared[4] = core::DocumentState::Have;
+            if (checkIn) {
+                r.complaint = "unpaid_wages";
+                static_cast<void>(r.complaintText.assign("GAJI TIGA BULAN TIDAK DIBAYAR"));
+            }
+            s.record = r;
+            s.draft.documents[0] = {core::DocumentVerdict::Valid, ""};
+            s.draft.documents[4] = {core::DocumentVerdict::Invalid, "doc.expired"};
+            s.draft.documents[2] = {core::DocumentVerdict::Missing, "doc.missing"};
+        };
+        all.push_back(visit("staff_record", [=](flow::FlowState& s) {
+            openRecord(s, false);
+            s.screen = flow::StaffRecordScreen{};
+            s.problem = "decision.documents_incomplete";
+        }));
+        all.push_back(visit("staff_record_checkin", [=](flow::FlowState& s) {
+            openRecord(s, true);
+            s.screen = flow::StaffRecordScreen{};
+        }));
+        auto document = visit("staff_document", [=](flow::FlowState& s) {
+            openRecord(s, false);
+            s.screen = flow::StaffDocumentScreen{4};
+        });
+        document.golden = false;  // a grid of choices, like the reason's
+        all.push_back(std::move(document));
+        all.push_back(visit("staff_reason", [=](flow::FlowState& s) {
+            openRecord(s, false);
+            s.screen = flow::StaffReasonScreen{core::DecisionKind::Reject};
+        }));
+        all.push_back(visit("staff_sign_off", [=](flow::FlowState& s) {
+            openRecord(s, false);
+            s.screen = flow::StaffSignOffScreen{};
+            s.draft.supervisorBadge = "B-10003";
+            static_cast<void>(s.draft.supervisorPin.append("12"));
         }));
         auto scan = visit("status_scan", [](flow::FlowState& s) {
             s.screen = flow::StatusScanScreen{};

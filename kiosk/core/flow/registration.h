@@ -1,8 +1,10 @@
 #pragma once
-// The registration journey (CPMI, DOMAIN.md "Flows and fields") as data: its steps in the order a
-// counter would take them, the kind of screen each one is, the field it fills and the rule for
-// "next". visit_flow.cpp drives it; the UI draws a step from its kind, so a step is one row of
-// the table in registration.cpp plus its texts.
+// The visitor's journeys (DOMAIN.md "Flows and fields") as data: registration (CPMI) and the
+// returnee's check-in (purna PMI). Their steps are in the order a counter would take them, each
+// with the kind of screen it is, the field it fills and the rule for "next". visit_flow.cpp
+// drives them; the UI draws a step from its kind, so a step is one row of the table in
+// registration.cpp plus its texts. Both journeys share the consent and the review; every other
+// step belongs to one of them (applies()).
 //
 // The answers live in a RegistrationForm inside the visit: typed text in zeroing buffers, choices
 // as indexes into option lists, so wiping the visit leaves nothing of the person behind.
@@ -57,6 +59,28 @@ enum class RegStep : std::uint8_t {
     PromisedSalary,
     FeeAsked,
     Documents,
+    // The returnee's check-in.
+    ReturnNik,
+    ReturnIdentify,
+    ReturnName,
+    ReturnRegion,
+    ReturnPhone,
+    ReturnChildren,
+    ReturnCountry,
+    ReturnCity,
+    ReturnEmployer,
+    ReturnAgency,
+    ReturnPosition,
+    ReturnContractStart,
+    ReturnContractEnd,
+    ReturnArrival,
+    ReturnPort,
+    ReturnReason,
+    ReturnRights,
+    ReturnComplaint,
+    ReturnComplaintText,
+    ReturnNeeds,
+    ReturnInterests,
     Review,
 };
 inline constexpr std::size_t kRegSteps = static_cast<std::size_t>(RegStep::Review) + 1;
@@ -89,8 +113,16 @@ enum class TextField : std::uint8_t {
     Bpjs,
     PromisedSalary,
     FeeAsked,
+    WorkCity,
+    Employer,
+    Agency,
+    Position,
+    ContractStart,  // MMYYYY
+    ContractEnd,    // MMYYYY
+    ArrivalDate,    // DDMMYYYY
+    ComplaintText,
 };
-inline constexpr std::size_t kTextFields = static_cast<std::size_t>(TextField::FeeAsked) + 1;
+inline constexpr std::size_t kTextFields = static_cast<std::size_t>(TextField::ComplaintText) + 1;
 
 enum class ChoiceField : std::uint8_t {
     Marital,
@@ -103,10 +135,27 @@ enum class ChoiceField : std::uint8_t {
     Sector,
     Scheme,
     Opening,
+    WorkCountry,
+    ArrivalPort,
+    ReturnReason,
+    Complaint,
+    Children,
 };
-inline constexpr std::size_t kChoiceFields = static_cast<std::size_t>(ChoiceField::Opening) + 1;
+inline constexpr std::size_t kChoiceFields = static_cast<std::size_t>(ChoiceField::Children) + 1;
 
-// What the step indicator counts: "Langkah 5 dari 8".
+// The lists of which a step may tick several.
+enum class ChipField : std::uint8_t {
+    Skills,     // certificates and languages
+    Rights,     // rights not honoured abroad
+    Needs,      // health, transport, shelter
+    Interests,  // what the returnee wants to do next
+};
+inline constexpr std::size_t kChipFields = static_cast<std::size_t>(ChipField::Interests) + 1;
+
+enum class Journey : std::uint8_t { Registration, Returnee };
+
+// What the step indicator counts: "Langkah 5 dari 8". Both journeys have eight sections, the
+// review last.
 inline constexpr int kSections = 8;
 
 struct StepSpec {
@@ -116,9 +165,11 @@ struct StepSpec {
     std::string_view name;  // "nik": scenario scripts, screenshot names, i18n keys "reg.nik.title"
     std::optional<TextField> text;
     std::optional<ChoiceField> choice;
+    std::optional<ChipField> chips;
     std::size_t minLength = 0;  // for text steps
     std::size_t maxLength = 0;
     bool skippable = false;  // the step has a second button ("I do not have one yet")
+    std::optional<Journey> journey;  // the journey it belongs to; both for the consent and the review
 };
 
 const StepSpec& specOf(RegStep step);
@@ -128,9 +179,10 @@ std::optional<RegStep> stepNamed(std::string_view name);
 // Options of the choice steps whose list is fixed: codes, each with a text "option.<code>".
 // The regions and the job openings come from the server's catalogues (Catalogue below).
 std::span<const std::string_view> fixedOptions(ChoiceField field);
-// The chips of the skills step: certificate codes as in the job-openings catalogue ("cert.caregiver")
-// and languages ("lang.zh"), each with a text "option.<code>".
-std::span<const std::string_view> skillOptions();
+// The chips of a several-of step, each with a text "option.<code>". The skills are certificate
+// codes as in the job-openings catalogue ("cert.caregiver") and languages ("lang.zh").
+std::span<const std::string_view> chipOptions(ChipField field);
+inline std::span<const std::string_view> skillOptions() { return chipOptions(ChipField::Skills); }
 // Every option code any list can show, for the catalogue completeness test.
 std::vector<std::string_view> allOptionCodes();
 
@@ -157,12 +209,14 @@ struct Consent {
 inline constexpr std::string_view kConsentVersion = "2026-11";
 
 struct RegistrationForm {
+    Journey journey = Journey::Registration;
     Consent consent;
     std::array<LongSecretText, kTextFields> texts;
     std::array<std::optional<std::uint16_t>, kChoiceFields> choices;
-    std::bitset<32> skills;
+    std::array<std::bitset<32>, kChipFields> chips;
     LongSecretText passportMrz;  // the lines joined by '\n', after any correction
     CodeSecretText familyCard;   // the family card's QR text, kept as evidence
+    CodeSecretText receiptCode;  // a returnee's registration receipt, scanned to identify them
     std::array<core::DocumentState, core::kAllDocuments.size()> documents{};
     std::bitset<kRegSteps> skipped;  // steps answered with "not yet"
     bool photoTaken = false;          // the JPEG itself is in the app's visit buffers
@@ -171,6 +225,8 @@ struct RegistrationForm {
 
     std::string_view text(TextField f) const { return texts[static_cast<std::size_t>(f)].view(); }
     std::optional<std::uint16_t> choice(ChoiceField f) const { return choices[static_cast<std::size_t>(f)]; }
+    const std::bitset<32>& ticked(ChipField f) const { return chips[static_cast<std::size_t>(f)]; }
+    std::bitset<32>& ticked(ChipField f) { return chips[static_cast<std::size_t>(f)]; }
     friend bool operator==(const RegistrationForm&, const RegistrationForm&) = default;
 };
 
@@ -188,8 +244,11 @@ const core::JobOpening* chosenOpening(const RegistrationForm& form, const Catalo
 // An Indonesian mobile number as people write it: 08 and 10 to 13 digits in all.
 bool isCompletePhone(std::string_view digits);
 
-// Whether a step is asked at all for this form (the SMK major only after SMK).
+// Whether a step is asked at all for this form: only the steps of its journey, the SMK major only
+// after SMK, the complaint's words only after a complaint's category.
 bool applies(RegStep step, const RegistrationForm& form);
+// Whether the step offers "I do not have it": a returnee may skip their NIK or the scan, not both.
+bool canSkip(RegStep step, const RegistrationForm& form);
 
 // A step's validation: nullopt when "next" may go on, else the problem's code for the screen
 // ("nik.invalid", "phone.incomplete", "choice.none", ...).
@@ -222,6 +281,18 @@ struct PayloadExtras {
 };
 std::string registrationPayload(const RegistrationForm& form, const Catalogue& catalogue, const core::AgePolicy& policy,
                                 Date today, const PayloadExtras& extras);
+
+// The returnee's check-in (kind "returnee_checkin", schema 1): who they are, where they worked, why
+// and when they came back, what went wrong, what they need and want. JSON text.
+std::string returneePayload(const RegistrationForm& form, const Catalogue& catalogue, Date today,
+                            const PayloadExtras& extras);
+
+// A complaint that staff must see first: a category other than "none".
+bool hasComplaint(const RegistrationForm& form);
+
+// The desks of the centre (PP 59/2021 Art. 31) a returnee's answers send them to, in the order to
+// go: the complaints desk first when something went wrong, the employment desk when nothing else.
+std::vector<core::Desk> returneeDesks(const RegistrationForm& form);
 
 // The documents still missing, for the receipt.
 std::vector<core::DocumentKind> missingDocuments(const RegistrationForm& form);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "kiosk/core/mrz.h"
+#include "kiosk/core/receipt_token.h"
 #include "kiosk/core/staff_sign_in.h"
 
 #include "kiosk/base/overloaded.h"
@@ -55,6 +56,48 @@ Step onPresence(const FlowState& now, Instant at) {
 
 RegistrationScreen const* regScreen(const FlowState& s) { return std::get_if<RegistrationScreen>(&s.screen); }
 
+// The screens of a signed-in staff member, where the staff's idle time and sign-out apply.
+bool onStaffScreen(const FlowState& s) {
+    return on<StaffHomeScreen>(s) || on<StaffRecordScreen>(s) || on<StaffDocumentScreen>(s) ||
+           on<StaffReasonScreen>(s) || on<StaffSignOffScreen>(s);
+}
+
+bool signedIn(const FlowState& s) {
+    return s.staffAnswer && s.staffAnswer->outcome == StaffAnswer::Outcome::SignedIn;
+}
+
+// Back to the worklist: the open record and the decision on it go.
+void closeRecord(Step& step, Instant at) {
+    FlowState& s = step.state;
+    s.record.reset();
+    s.draft = DecisionDraft{};
+    show(s, StaffHomeScreen{}, at);
+    step.commands.push_back(Wipe{});  // the record's photo, which the app holds
+}
+
+// A decision chosen: checked by the same rules the store keeps, then recorded, or sent for a
+// supervisor's sign-off, or back to the record with what is wrong.
+void decide(Step& step, Instant at) {
+    FlowState& s = step.state;
+    if (!s.record || !signedIn(s)) return;
+    const auto decision = decisionOf(*s.record, s.draft, s.staffAnswer->staffId, s.staffAnswer->role);
+    const auto valid = core::validateDecision(decision, contextOf(*s.record));
+    if (valid) {
+        step.commands.push_back(RecordDecision{});
+        return;
+    }
+    if (valid.error().code == "decision.supervisor_required") {
+        s.draft.supervisorBadge.clear();
+        s.draft.supervisorPin.clear();
+        show(s, StaffSignOffScreen{}, at);
+        return;
+    }
+    if (!on<StaffRecordScreen>(s)) show(s, StaffRecordScreen{}, at);
+    s.draft.kind.reset();
+    s.draft.reason.clear();
+    s.problem = valid.error().code;
+}
+
 // The field the current screen types into, if any, with its limit and whether it takes letters.
 struct FieldRef {
     LongSecretText* long_ = nullptr;
@@ -65,6 +108,7 @@ struct FieldRef {
 
 FieldRef fieldOf(FlowState& s) {
     if (on<StaffPinScreen>(s)) return {nullptr, &s.staffPin, kPinMaxDigits, false};
+    if (on<StaffSignOffScreen>(s)) return {nullptr, &s.draft.supervisorPin, kPinMaxDigits, false};
     if (const auto* r = regScreen(s)) {
         const StepSpec& spec = specOf(r->step);
         if (spec.text)
@@ -189,8 +233,8 @@ Step backFrom(const FlowState& now, RegStep current, Instant at) {
 void choose(FlowState& s, RegStep current, std::size_t index) {
     RegistrationForm& form = s.visit.form;
     const StepSpec& spec = specOf(current);
-    if (spec.kind == StepKind::Chips) {
-        if (index < skillOptions().size()) form.skills.flip(index);
+    if (spec.chips) {
+        if (index < chipOptions(*spec.chips).size()) form.ticked(*spec.chips).flip(index);
         return;
     }
     if (!spec.choice) return;
@@ -208,12 +252,16 @@ void choose(FlowState& s, RegStep current, std::size_t index) {
 void skip(FlowState& s, RegStep current) {
     RegistrationForm& form = s.visit.form;
     const StepSpec& spec = specOf(current);
-    if (!spec.skippable) return;
+    if (!canSkip(current, form)) return;
     form.skipped.set(static_cast<std::size_t>(current));
     if (spec.text) form.texts[static_cast<std::size_t>(*spec.text)].clear();
     if (current == RegStep::Passport) form.passportMrz.clear();
     if (current == RegStep::FamilyCard) form.familyCard.clear();
     if (current == RegStep::Photo) form.photoTaken = false;
+    if (current == RegStep::ReturnIdentify) {
+        form.passportMrz.clear();
+        form.receiptCode.clear();
+    }
     s.problem.clear();
 }
 
@@ -242,8 +290,43 @@ Step onBadge(const FlowState& now, Instant at, std::string_view scanned) {
     return step;
 }
 
+// A returnee shows their passport or the receipt of their registration: either says who they are.
+// Nobody who has come home is turned away for their age: a child who was sent abroad needs help.
+Step identifyReturnee(Step step, const std::string* code, const std::vector<std::string>* mrzLines) {
+    FlowState& s = step.state;
+    RegistrationForm& form = s.visit.form;
+    bool read = false;
+    if (mrzLines) {
+        std::string text;
+        for (const auto& line : *mrzLines) text += line + '\n';
+        const auto mrz = core::parseMrz(text, s.today);
+        read = mrz && mrz->valid() && !mrz->documentCode.empty() && mrz->documentCode[0] == 'P' &&
+               form.passportMrz.assign(mrz->text());
+        if (read) form.receiptCode.clear();
+    } else if (code) {
+        const auto token = core::parseReceiptToken(*code);
+        // Kept as the receipt itself says it, whatever case or blanks the scanner added.
+        read = token && form.receiptCode.assign(core::encodeReceiptToken(token->claim, token->signature));
+        if (read) form.passportMrz.clear();
+    }
+    if (!read) {
+        s.problem = "return-identify.unreadable";
+        step.commands.push_back(Beep{});
+        return step;
+    }
+    form.skipped.reset(static_cast<std::size_t>(RegStep::ReturnIdentify));
+    s.problem.clear();
+    return step;
+}
+
 Step onScan(const FlowState& now, Instant at, const std::string* code, const std::vector<std::string>* mrzLines) {
     if (code && on<StaffPinScreen>(now) && !now.countdown) return onBadge(now, at, *code);
+    if (code && on<StaffSignOffScreen>(now) && !now.countdown) {
+        Step step = onBadge(now, at, *code);
+        step.state.draft.supervisorBadge = step.state.staffBadge;
+        step.state.staffBadge.clear();
+        return step;
+    }
     if (code && on<StatusScanScreen>(now) && !now.countdown) {
         // The kiosk checks the code; what it finds comes back as ReceiptLookedUp.
         Step step{now, {LookUpReceipt{*code}}};
@@ -257,6 +340,7 @@ Step onScan(const FlowState& now, Instant at, const std::string* code, const std
     FlowState& s = step.state;
     s.lastActivity = at;
     RegistrationForm& form = s.visit.form;
+    if (r->step == RegStep::ReturnIdentify) return identifyReturnee(step, code, mrzLines);
     if (r->step == RegStep::Passport && mrzLines) {
         std::string text;
         for (const auto& line : *mrzLines) text += line + '\n';
@@ -306,8 +390,7 @@ Step onAction(const FlowState& now, const Tap& tap) {
                        step.commands = {SpeakInstruction{}};
                    },
                    [&](const LanguageTapped& e) {
-                       if (on<StaffPinScreen>(s) || on<StaffHomeScreen>(s) || s.visit.language == e.language)
-                           return;
+                       if (on<StaffPinScreen>(s) || onStaffScreen(s) || s.visit.language == e.language) return;
                        s.visit.language = e.language;
                        // On the language screen the visitor hears the prompt in what they chose.
                        if (on<LanguageChoiceScreen>(s)) step.commands = {SpeakInstruction{}};
@@ -330,6 +413,11 @@ Step onAction(const FlowState& now, const Tap& tap) {
                        } else if (reg) {
                            step = backFrom(now, reg->step, tap.at);
                            step.state.lastActivity = tap.at;
+                       } else if (on<StaffRecordScreen>(s)) {
+                           closeRecord(step, tap.at);
+                       } else if (on<StaffDocumentScreen>(s) || on<StaffReasonScreen>(s)) {
+                           s.draft.kind.reset();
+                           show(s, StaffRecordScreen{}, tap.at);
                        }
                    },
                    [&](const NextTapped&) {
@@ -345,9 +433,17 @@ Step onAction(const FlowState& now, const Tap& tap) {
                    [&](const DeleteTapped&) { deleteLast(s); },
                    [&](const StayTapped&) {},
                    [&](const ListenTapped&) {
-                       if (!on<StaffPinScreen>(s) && !on<StaffHomeScreen>(s)) step.commands = {SpeakInstruction{}};
+                       if (!on<StaffPinScreen>(s) && !onStaffScreen(s)) step.commands = {SpeakInstruction{}};
                    },
                    [&](const SignInTapped&) {
+                       if (on<StaffSignOffScreen>(s)) {
+                           const SecretText pin = s.draft.supervisorPin;
+                           s.draft.supervisorPin.clear();
+                           if (s.draft.supervisorBadge.empty()) s.problem = "staff.badge_needed";
+                           else if (pin.size() < kPinMinDigits) s.problem = "staff.pin_short";
+                           else step.commands = {CheckSupervisor{s.draft.supervisorBadge, pin}};
+                           return;
+                       }
                        if (!on<StaffPinScreen>(s)) return;
                        // Whatever happens, the PIN leaves the state now: typed again for another
                        // try, and carried only by the command to the check.
@@ -366,6 +462,37 @@ Step onAction(const FlowState& now, const Tap& tap) {
                    },
                    [&](const CancelTapped&) {
                        if (on<StaffPinScreen>(s)) step = wipeTo(now, AttractScreen{}, tap.at);
+                       if (on<StaffSignOffScreen>(s)) {
+                           s.draft.kind.reset();
+                           s.draft.reason.clear();
+                           s.draft.supervisorBadge.clear();
+                           s.draft.supervisorPin.clear();
+                           show(s, StaffRecordScreen{}, tap.at);
+                       }
+                   },
+                   [&](const WorkTapped& e) {
+                       if (!on<StaffHomeScreen>(s) || !signedIn(s) || e.index >= s.staffAnswer->worklist.size()) return;
+                       s.notice.clear();
+                       step.commands = {OpenRecord{s.staffAnswer->worklist[e.index].recordId}};
+                   },
+                   [&](const ReviewTapped& e) {
+                       if (!on<StaffRecordScreen>(s) || !s.record || s.record->checkIn ||
+                           e.index >= core::kAllDocuments.size())
+                           return;
+                       show(s, StaffDocumentScreen{e.index}, tap.at);
+                   },
+                   [&](const DecideTapped& e) {
+                       if (!on<StaffRecordScreen>(s) || !s.record) return;
+                       s.draft.kind = e.kind;
+                       s.draft.reason.clear();
+                       s.draft.signedOffBy.clear();
+                       s.draft.signedOffRole.clear();
+                       if (!reasonChoices(e.kind).empty()) {
+                           show(s, StaffReasonScreen{e.kind}, tap.at);
+                           return;
+                       }
+                       s.problem.clear();
+                       decide(step, tap.at);
                    },
                    [&](const SignOutTapped&) {
                        if (!on<StaffHomeScreen>(s) || !s.staffAnswer) return;
@@ -375,6 +502,12 @@ Step onAction(const FlowState& now, const Tap& tap) {
                    },
                    [&](const RegisterTapped&) {
                        if (!on<MenuScreen>(s)) return;
+                       s.visit.form.journey = Journey::Registration;
+                       goToStep(step, RegStep::Consent, tap.at);
+                   },
+                   [&](const ReturnTapped&) {
+                       if (!on<MenuScreen>(s)) return;
+                       s.visit.form.journey = Journey::Returnee;
                        goToStep(step, RegStep::Consent, tap.at);
                    },
                    [&](const StatusTapped&) {
@@ -384,6 +517,17 @@ Step onAction(const FlowState& now, const Tap& tap) {
                    },
                    [&](const ChoiceTapped& e) {
                        if (reg) choose(s, reg->step, e.index);
+                       if (const auto* d = std::get_if<StaffDocumentScreen>(&s.screen)) {
+                           if (e.index >= documentChoices().size()) return;
+                           s.draft.documents[d->index] = documentChoices()[e.index];
+                           show(s, StaffRecordScreen{}, tap.at);
+                       }
+                       if (const auto* r = std::get_if<StaffReasonScreen>(&s.screen)) {
+                           const auto reasons = reasonChoices(r->kind);
+                           if (e.index >= reasons.size()) return;
+                           s.draft.reason = std::string(reasons[e.index]);
+                           decide(step, tap.at);
+                       }
                    },
                    [&](const ConsentTapped& e) {
                        if (!reg || reg->step != RegStep::Consent) return;
@@ -398,7 +542,7 @@ Step onAction(const FlowState& now, const Tap& tap) {
                        s.visit.form.documents[e.index] = e.state;
                    },
                    [&](const SkipTapped&) {
-                       if (!reg || !specOf(reg->step).skippable) return;
+                       if (!reg || !canSkip(reg->step, s.visit.form)) return;
                        skip(s, reg->step);
                        step = nextFrom(s, reg->step, tap.at);
                    },
@@ -433,7 +577,7 @@ Step onTick(const FlowState& now, Instant at) {
         if (at >= now.countdown->endsAt) {
             Step gone = wipeTo(now, AttractScreen{}, at);
             // Nobody answered the warning: the staff member is signed out, and the audit says why.
-            if (on<StaffHomeScreen>(now) && now.staffAnswer)
+            if (onStaffScreen(now) && signedIn(now))
                 gone.commands.push_back(StaffSignedOut{now.staffAnswer->staffId, "staff.idle_sign_out"});
             return gone;
         }
@@ -455,7 +599,7 @@ Step onTick(const FlowState& now, Instant at) {
         return {now, {}};
     }
     // Signed-in staff are warned like visitors, after their own (shorter) idle time.
-    if (idle < (on<StaffHomeScreen>(now) ? settings.staffSessionIdle : settings.idleTimeout)) return {now, {}};
+    if (idle < (onStaffScreen(now) ? settings.staffSessionIdle : settings.idleTimeout)) return {now, {}};
     Step step{now, {Beep{}, SpeakInstruction{}}};
     show(step.state, now.screen, at);
     step.state.countdown = Countdown{at + settings.countdown, static_cast<int>(settings.countdown.count())};
@@ -486,6 +630,10 @@ std::string_view screenName(const Screen& screen) {
                           [](const StatusScreen&) { return std::string_view("status"); },
                           [](const StaffPinScreen&) { return std::string_view("staff-pin"); },
                           [](const StaffHomeScreen&) { return std::string_view("staff-home"); },
+                          [](const StaffRecordScreen&) { return std::string_view("staff-record"); },
+                          [](const StaffDocumentScreen&) { return std::string_view("staff-document"); },
+                          [](const StaffReasonScreen&) { return std::string_view("staff-reason"); },
+                          [](const StaffSignOffScreen&) { return std::string_view("staff-sign-off"); },
                       },
                       screen);
 }
@@ -520,7 +668,7 @@ Step onEvent(const FlowState& now, const Event& event) {
                           [&](const CodeScanned& scan) { return onScan(now, scan.at, &scan.text, nullptr); },
                           [&](const MrzScanned& scan) { return onScan(now, scan.at, nullptr, &scan.lines); },
                           [&](const StaffGesture& gesture) {
-                              if (on<StaffPinScreen>(now) || on<StaffHomeScreen>(now)) return Step{now, {}};
+                              if (on<StaffPinScreen>(now) || onStaffScreen(now)) return Step{now, {}};
                               return wipeTo(now, StaffPinScreen{}, gesture.at);
                           },
                           [&](const PhotoTaken& e) {
@@ -590,6 +738,71 @@ Step onEvent(const FlowState& now, const Event& event) {
                               show(step.state, StatusScreen{}, e.at);
                               step.state.receiptStatus = e.status;
                               step.commands = {SpeakInstruction{}};
+                              return step;
+                          },
+                          [&](const RecordOpened& e) {
+                              if (!on<StaffHomeScreen>(now) || now.countdown || !signedIn(now)) return Step{now, {}};
+                              Step step{now, {}};
+                              FlowState& s = step.state;
+                              s.lastActivity = e.at;
+                              if (!e.record) {
+                                  s.problem = "staff.record_unavailable";
+                                  step.commands = {Beep{}};
+                                  return step;
+                              }
+                              s.record = e.record;
+                              s.draft = DecisionDraft{};
+                              show(s, StaffRecordScreen{}, e.at);
+                              return step;
+                          },
+                          [&](const SupervisorAnswered& e) {
+                              if (!on<StaffSignOffScreen>(now) || now.countdown || !signedIn(now)) return Step{now, {}};
+                              Step step{now, {}};
+                              FlowState& s = step.state;
+                              s.lastActivity = e.at;
+                              using Outcome = StaffAnswer::Outcome;
+                              const auto& a = e.answer;
+                              std::string problem;
+                              if (a.outcome == Outcome::SignedIn && a.staffId == s.staffAnswer->staffId)
+                                  problem = "decision.supervisor_same_person";
+                              else if (a.outcome == Outcome::SignedIn && a.role != "supervisor" && a.role != "admin")
+                                  problem = "decision.supervisor_not_supervisor";
+                              else if (a.outcome == Outcome::WrongPin) problem = "staff.pin_wrong";
+                              else if (a.outcome == Outcome::Locked) problem = "staff.locked";
+                              else if (a.outcome == Outcome::UnknownBadge) problem = "staff.badge_unknown";
+                              else if (a.outcome == Outcome::Unavailable) problem = "staff.unavailable";
+                              if (!problem.empty()) {
+                                  s.draft.supervisorBadge.clear();
+                                  s.problem = problem;
+                                  step.commands = {Beep{}};
+                                  return step;
+                              }
+                              s.draft.signedOffBy = a.staffId;
+                              s.draft.signedOffRole = a.role;
+                              s.draft.supervisorBadge.clear();
+                              decide(step, e.at);
+                              return step;
+                          },
+                          [&](const DecisionRecorded& e) {
+                              if (!(on<StaffRecordScreen>(now) || on<StaffReasonScreen>(now) || on<StaffSignOffScreen>(now)) || !signedIn(now)) return Step{now, {}};
+                              Step step{now, {}};
+                              FlowState& s = step.state;
+                              s.lastActivity = e.at;
+                              if (!e.ok) {
+                                  // Nothing was written: the record stays open with the marks made.
+                                  s.draft.kind.reset();
+                                  s.draft.reason.clear();
+                                  s.draft.signedOffBy.clear();
+                                  s.draft.signedOffRole.clear();
+                                  show(s, StaffRecordScreen{}, e.at);
+                                  s.problem = e.code;
+                                  step.commands = {Beep{}};
+                                  return step;
+                              }
+                              s.staffAnswer->queue = e.queue;
+                              s.staffAnswer->worklist = e.worklist;
+                              closeRecord(step, e.at);
+                              s.notice = "staff.decision_saved";
                               return step;
                           },
                           [&](const ReceiptPrinted& e) {

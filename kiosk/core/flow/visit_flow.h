@@ -23,6 +23,7 @@
 #include "kiosk/core/flow/language.h"
 #include "kiosk/core/flow/registration.h"
 #include "kiosk/core/flow/secret_text.h"
+#include "kiosk/core/flow/staff_review.h"
 
 namespace kiosk::flow {
 
@@ -77,13 +78,34 @@ struct StaffHomeScreen {
     friend bool operator==(const StaffHomeScreen&, const StaffHomeScreen&) = default;
 };
 
+// A record opened from the worklist (FlowState::record): who, the automatic checks, the eight
+// documents as the officer marks them, and the four decisions.
+struct StaffRecordScreen {
+    friend bool operator==(const StaffRecordScreen&, const StaffRecordScreen&) = default;
+};
+// One of the eight documents: valid, invalid for a reason, or missing.
+struct StaffDocumentScreen {
+    std::size_t index = 0;
+    friend bool operator==(const StaffDocumentScreen&, const StaffDocumentScreen&) = default;
+};
+// A rejection's reason or a referral's category: no such decision goes without one.
+struct StaffReasonScreen {
+    core::DecisionKind kind = core::DecisionKind::Reject;
+    friend bool operator==(const StaffReasonScreen&, const StaffReasonScreen&) = default;
+};
+// An override: a supervisor scans their badge and types their PIN to sign it off.
+struct StaffSignOffScreen {
+    friend bool operator==(const StaffSignOffScreen&, const StaffSignOffScreen&) = default;
+};
+
 using Screen = std::variant<AttractScreen, LanguageChoiceScreen, MenuScreen, RegistrationScreen, SavingScreen,
                             ReceiptScreen, UnderAgeScreen, StatusScanScreen, StatusScreen, StaffPinScreen,
-                            StaffHomeScreen>;
+                            StaffHomeScreen, StaffRecordScreen, StaffDocumentScreen, StaffReasonScreen,
+                            StaffSignOffScreen>;
 
 // "attract", "language-choice", "menu", "reg-nik", "receipt", "under-age", "status-scan", "status",
-// "staff-pin", "staff-home": names for
-// scenario scripts and PNGs.
+// "staff-pin", "staff-home", "staff-record", "staff-document", "staff-reason", "staff-sign-off":
+// names for scenario scripts and PNGs.
 std::string_view screenName(const Screen& screen);
 
 // Everything about the person in front of the kiosk. Wiping the visit is replacing it with a
@@ -96,10 +118,13 @@ struct Visit {
 
 // What the receipt screen shows once the record is on disk. The form is wiped by then.
 struct SavedRegistration {
-    std::string number;  // the registration number people read out
+    std::string number;  // the registration or check-in number people read out
     std::string token;   // the signed text in the receipt's QR
-    std::vector<core::DocumentKind> missing;
+    std::vector<core::DocumentKind> missing;  // a registration's documents still to bring
     bool printed = false;
+    Journey journey = Journey::Registration;
+    std::vector<core::Desk> desks{};  // a check-in's desks to visit, in order
+    bool complaint = false;         // a check-in's complaint went to staff first
     friend bool operator==(const SavedRegistration&, const SavedRegistration&) = default;
 };
 
@@ -158,6 +183,9 @@ struct WorkRow {
     std::chrono::sys_seconds createdAt{};
     int documentsHave = 0;                // of the eight Art. 13 documents
     std::string sync;                     // the outbox state: "pending", "sent", "acknowledged", ...
+    std::int64_t recordId = 0;            // the kiosk's own id of the record, to open it
+    bool checkIn = false;                 // a returnee's check-in, not a registration
+    bool complaint = false;               // a returnee's complaint: first in the list
     friend bool operator==(const WorkRow&, const WorkRow&) = default;
 };
 
@@ -171,7 +199,7 @@ struct StaffAnswer {
     int triesLeft = 0;        // WrongPin: before the badge is locked
     int lockedMinutes = 0;    // Locked: until it may try again, rounded up
     QueueFigures queue;       // SignedIn
-    std::vector<WorkRow> worklist;  // SignedIn: oldest first
+    std::vector<WorkRow> worklist;  // SignedIn: complaints first, then oldest first
     friend bool operator==(const StaffAnswer&, const StaffAnswer&) = default;
 };
 
@@ -209,6 +237,9 @@ struct FlowState {
     SecretText staffPin;
     std::string staffBadge;                  // the badge scanned on the PIN screen
     std::optional<StaffAnswer> staffAnswer;  // the last answer; SignedIn while someone is signed in
+    std::optional<RecordView> record;        // the record a staff member has open
+    DecisionDraft draft;                     // their decision on it, until it is recorded
+    std::string notice;                      // the staff home's news: "staff.decision_saved"
     friend bool operator==(const FlowState&, const FlowState&) = default;
 };
 
@@ -227,7 +258,8 @@ struct KeyTapped {  // a key of the on-screen keyboard: '0'..'9', 'A'..'Z', spac
 };
 struct RegisterTapped {};  // the menu's "register"
 struct StatusTapped {};    // the menu's "check my status"
-struct ChoiceTapped {      // an option of a choice step, or a chip of the skills step
+struct ReturnTapped {};    // the menu's "I have come home": the returnee's check-in
+struct ChoiceTapped {      // an option of a choice step, or a chip of a several-of step
     std::size_t index = 0;
 };
 struct ConsentTapped {  // 0: the mandatory purpose, 1 and 2: the optional ones
@@ -250,10 +282,19 @@ struct ListenTapped {};  // "Dengarkan lagi"
 struct SignInTapped {};
 struct SignOutTapped {};
 struct CancelTapped {};
+struct WorkTapped {  // a record of the worklist, by its place in the list shown
+    std::size_t index = 0;
+};
+struct ReviewTapped {  // on an open record: mark this one of the eight documents
+    std::size_t index = 0;
+};
+struct DecideTapped {  // on an open record: approve, return, reject or refer
+    core::DecisionKind kind = core::DecisionKind::Approve;
+};
 using Action = std::variant<StartTapped, LanguageTapped, BackTapped, NextTapped, KeyTapped, DeleteTapped, StayTapped,
                             ListenTapped, SignInTapped, CancelTapped, RegisterTapped, ChoiceTapped, ConsentTapped,
                             DocumentTapped, SkipTapped, RetakeTapped, EditTapped, SubmitTapped, DoneTapped,
-                            StatusTapped, SignOutTapped>;
+                            StatusTapped, SignOutTapped, ReturnTapped, WorkTapped, ReviewTapped, DecideTapped>;
 
 // A finished tap: the view the finger went down on, when it lifted, and what it hit.
 struct Tap {
@@ -314,8 +355,28 @@ struct StaffAnswered {
     Instant at{};
     StaffAnswer answer;
 };
+// The record asked for by OpenRecord; none when it cannot be read ("staff.record_unavailable").
+struct RecordOpened {
+    Instant at{};
+    std::optional<RecordView> record;
+};
+// The supervisor's badge and PIN checked for a sign-off (CheckSupervisor).
+struct SupervisorAnswered {
+    Instant at{};
+    StaffAnswer answer;
+};
+// RecordDecision's answer: the decision is on disk with its outbox row and audit entry, or it is
+// not there at all ("store.disk_full", "store.failed", "decision.already_decided").
+struct DecisionRecorded {
+    Instant at{};
+    bool ok = false;
+    std::string code;
+    QueueFigures queue;             // ok: the queue and the worklist as they are now
+    std::vector<WorkRow> worklist;
+};
 using Event = std::variant<Tap, Tick, KeysTyped, CodeScanned, MrzScanned, StaffGesture, PhotoTaken, NikLookedUp,
-                           RegistrationSaved, SaveFailed, ReceiptPrinted, ReceiptLookedUp, StaffAnswered>;
+                           RegistrationSaved, SaveFailed, ReceiptPrinted, ReceiptLookedUp, StaffAnswered, RecordOpened,
+                           SupervisorAnswered, DecisionRecorded>;
 
 // Commands for the app.
 struct SpeakInstruction {  // read the current view's instruction aloud, interrupting any speech
@@ -335,8 +396,9 @@ struct Wipe {
 struct LookUpNik {
     friend bool operator==(const LookUpNik&, const LookUpNik&) = default;
 };
-// Write the registration from the state's form (answer: RegistrationSaved or SaveFailed), then
-// print its receipt (answer: ReceiptPrinted).
+// Write the visit's record from the state's form, a registration or a returnee's check-in as the
+// form's journey says (answer: RegistrationSaved or SaveFailed), then print its receipt (answer:
+// ReceiptPrinted).
 struct SaveRegistration {
     friend bool operator==(const SaveRegistration&, const SaveRegistration&) = default;
 };
@@ -365,8 +427,26 @@ struct StaffSignedOut {
     std::string action;
     friend bool operator==(const StaffSignedOut&, const StaffSignedOut&) = default;
 };
+// Read a record of the worklist for a staff member (answer: RecordOpened).
+struct OpenRecord {
+    std::int64_t recordId = 0;
+    friend bool operator==(const OpenRecord&, const OpenRecord&) = default;
+};
+// Check a supervisor's badge and PIN for a sign-off (answer: SupervisorAnswered).
+struct CheckSupervisor {
+    std::string badge;
+    SecretText pin;
+    friend bool operator==(const CheckSupervisor&, const CheckSupervisor&) = default;
+};
+// Write the decision the state holds (decisionOf(record, draft, staff)) with its outbox row and
+// audit entry in one transaction, print a return's list for the applicant (answer:
+// DecisionRecorded).
+struct RecordDecision {
+    friend bool operator==(const RecordDecision&, const RecordDecision&) = default;
+};
 using Command = std::variant<SpeakInstruction, StopSpeaking, Beep, Wipe, LookUpNik, SaveRegistration, PrintReceipt,
-                             RecordUnderAge, LookUpReceipt, CheckStaff, StaffSignedOut>;
+                             RecordUnderAge, LookUpReceipt, CheckStaff, StaffSignedOut, OpenRecord, CheckSupervisor,
+                             RecordDecision>;
 
 struct Step {
     FlowState state;
