@@ -4,27 +4,11 @@
 #include <cstdlib>
 #include <utility>
 
+#include "kiosk/core/json_writer.h"
+
 namespace kiosk::core {
 
 namespace {
-
-std::string quoted(std::string_view text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(byte));
-            out += escaped;
-        } else {
-            out += c;
-        }
-    }
-    return out + '"';
-}
 
 // Members are written in the order they are added; values are already JSON.
 class Object {
@@ -34,13 +18,13 @@ public:
         return *this;
     }
     Object& add(std::string_view name, std::int64_t value) { return add(name, std::to_string(value)); }
-    Object& text(std::string_view name, std::string_view value) { return add(name, quoted(value)); }
+    Object& text(std::string_view name, std::string_view value) { return add(name, jsonQuoted(value)); }
 
     std::string str() const {
         std::string out = "{";
         for (const auto& [name, json] : members_) {
             if (out.size() > 1) out += ',';
-            out += quoted(name) + ':' + json;
+            out += jsonQuoted(name) + ':' + json;
         }
         return out + '}';
     }
@@ -50,7 +34,7 @@ private:
 };
 
 std::string timeOrNull(const std::optional<Clock::TimePoint>& at, std::chrono::minutes utcOffset) {
-    return at ? quoted(localTimestamp(*at, utcOffset)) : "null";
+    return at ? jsonQuoted(localTimestamp(*at, utcOffset)) : "null";
 }
 
 std::string figuresRecords(const RecordCounts& r) {

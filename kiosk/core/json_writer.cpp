@@ -4,6 +4,24 @@
 
 namespace kiosk::core {
 
+std::string jsonQuoted(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", u);
+            out += buf;
+        } else {
+            out += c;
+        }
+    }
+    return out + '"';
+}
+
 void JsonWriter::open() {
     out_ += '{';
     first_ = true;
@@ -75,22 +93,6 @@ void JsonWriter::itemObject() {
     open();
 }
 
-void JsonWriter::string(std::string_view s) {
-    out_ += '"';
-    for (const char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out_ += '\\';
-            out_ += c;
-        } else if (u < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", u);
-            out_ += buf;
-        } else {
-            out_ += c;
-        }
-    }
-    out_ += '"';
-}
+void JsonWriter::string(std::string_view s) { out_ += jsonQuoted(s); }
 
 }  // namespace kiosk::core

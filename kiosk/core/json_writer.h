@@ -10,6 +10,9 @@
 
 namespace kiosk::core {
 
+// `text` as a JSON string, quotes included: '"' and '\\' escaped, control characters as \u00XX.
+std::string jsonQuoted(std::string_view text);
+
 class JsonWriter {
 public:
     void open();

@@ -8,28 +8,19 @@
 #include <string>
 
 #include "kiosk/core/flow/visit_flow.h"
+#include "tests/ui/flow_test_support.h"
 #include "kiosk/core/mrz_correction.h"
 #include "tests/ui/sample_catalogue.h"
 
 namespace kiosk::flow {
 namespace {
 
+using testing::find;
+using testing::has;
+
 using namespace std::chrono_literals;
 
 constexpr Date kToday{std::chrono::year{2026} / 11 / 29};
-
-template <class C>
-bool has(const Step& step) {
-    return std::any_of(step.commands.begin(), step.commands.end(),
-                       [](const Command& c) { return std::holds_alternative<C>(c); });
-}
-
-template <class C>
-const C* find(const Step& step) {
-    for (const auto& c : step.commands)
-        if (const auto* found = std::get_if<C>(&c)) return found;
-    return nullptr;
-}
 
 FlowSettings settings() {
     FlowSettings s;
@@ -38,18 +29,9 @@ FlowSettings settings() {
     return s;
 }
 
-// A made-up TD3 MRZ with correct check digits.
+// A made-up passport of the person in this file.
 std::vector<std::string> passport(std::string number, std::string birth, char sex, std::string expiry) {
-    const auto check = [](const std::string& f) { return static_cast<char>('0' + core::mrzCheckDigit(f).value_or(0)); };
-    number.resize(9, '<');
-    const std::string personal(14, '<');
-    std::string line1 = "P<IDNCONTOH<<SITI<AMINAH";
-    line1.resize(44, '<');
-    std::string line2 = number + check(number) + "IDN" + birth + check(birth) + sex + expiry + check(expiry) + personal +
-                        check(personal);
-    const std::string composite = line2.substr(0, 10) + line2.substr(13, 7) + line2.substr(21, 22);
-    line2 += check(composite);
-    return {line1, line2};
+    return testing::passport("CONTOH<<SITI<AMINAH", std::move(number), std::move(birth), sex, std::move(expiry));
 }
 
 // A visitor in the registration journey, a second per tap; the app's answers are given by hand.

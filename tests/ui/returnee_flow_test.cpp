@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kiosk/core/flow/visit_flow.h"
+#include "tests/ui/flow_test_support.h"
 #include "kiosk/core/mrz_correction.h"
 #include "kiosk/core/receipt_token.h"
 #include "tests/ui/sample_catalogue.h"
@@ -17,16 +18,13 @@
 namespace kiosk::flow {
 namespace {
 
+using testing::find;
+using testing::has;
+
 using namespace std::chrono_literals;
 using nlohmann::json;
 
 constexpr Date kToday{std::chrono::year{2026} / 11 / 29};
-
-template <class C>
-bool has(const Step& step) {
-    return std::any_of(step.commands.begin(), step.commands.end(),
-                       [](const Command& c) { return std::holds_alternative<C>(c); });
-}
 
 FlowSettings settings() {
     FlowSettings s;
@@ -35,18 +33,9 @@ FlowSettings settings() {
     return s;
 }
 
-// A made-up TD3 MRZ with correct check digits.
+// A made-up passport of the person in this file.
 std::vector<std::string> passport(std::string number, std::string birth, char sex, std::string expiry) {
-    const auto check = [](const std::string& f) { return static_cast<char>('0' + core::mrzCheckDigit(f).value_or(0)); };
-    number.resize(9, '<');
-    const std::string personal(14, '<');
-    std::string line1 = "P<IDNCONTOH<<DEWI<LESTARI";
-    line1.resize(44, '<');
-    std::string line2 = number + check(number) + "IDN" + birth + check(birth) + sex + expiry + check(expiry) + personal +
-                        check(personal);
-    const std::string composite = line2.substr(0, 10) + line2.substr(13, 7) + line2.substr(21, 22);
-    line2 += check(composite);
-    return {line1, line2};
+    return testing::passport("CONTOH<<DEWI<LESTARI", std::move(number), std::move(birth), sex, std::move(expiry));
 }
 
 // A registration receipt's QR text, as another kiosk printed it (the signature is not checked here).

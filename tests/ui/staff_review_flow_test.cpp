@@ -9,26 +9,17 @@
 #include <algorithm>
 
 #include "kiosk/core/flow/visit_flow.h"
+#include "tests/ui/flow_test_support.h"
 
 namespace kiosk::flow {
 namespace {
 
+using testing::find;
+using testing::has;
+
 using namespace std::chrono_literals;
 using core::DecisionKind;
 using core::DocumentVerdict;
-
-template <class C>
-bool has(const Step& step) {
-    return std::any_of(step.commands.begin(), step.commands.end(),
-                       [](const Command& c) { return std::holds_alternative<C>(c); });
-}
-
-template <class C>
-const C* find(const Step& step) {
-    for (const auto& c : step.commands)
-        if (const auto* found = std::get_if<C>(&c)) return found;
-    return nullptr;
-}
 
 StaffAnswer signedIn(std::string id, std::string role) {
     StaffAnswer a;

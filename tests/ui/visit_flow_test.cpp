@@ -2,6 +2,7 @@
 // and the commands out.
 
 #include "kiosk/core/flow/visit_flow.h"
+#include "tests/ui/flow_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -10,15 +11,12 @@
 namespace kiosk::flow {
 namespace {
 
+using testing::find;
+using testing::has;
+
 using namespace std::chrono_literals;
 
 const Instant kT0 = Instant{} + 1h;
-
-template <class C>
-bool has(const Step& step) {
-    return std::any_of(step.commands.begin(), step.commands.end(),
-                       [](const Command& c) { return std::holds_alternative<C>(c); });
-}
 
 // Drives the flow as a person would: each tap lands on the view on screen, a second after the last event.
 class Visitor {

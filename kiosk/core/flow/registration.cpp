@@ -469,11 +469,14 @@ std::vector<core::DocumentKind> missingDocuments(const RegistrationForm& form) {
     return checklist.missing();
 }
 
-std::string registrationPayload(const RegistrationForm& form, const Catalogue& catalogue, const core::AgePolicy& policy,
-                                Date today, const PayloadExtras& extras) {
-    Json j;
+namespace {
+
+// What both journeys' payloads begin with: the kind, where and when, and the consent given (the
+// mandatory purpose is the journey's own).
+void payloadHead(Json& j, std::string_view kind, std::string_view purpose, const RegistrationForm& form,
+                 const PayloadExtras& extras) {
     j.open();
-    j.field("kind", "registration");
+    j.field("kind", kind);
     j.field("schema", 1);
     j.field("created_at", extras.createdAt);
     j.field("kiosk_id", extras.kioskId);
@@ -483,30 +486,44 @@ std::string registrationPayload(const RegistrationForm& form, const Catalogue& c
     j.field("version", kConsentVersion);
     j.field("text_sha256", extras.consentSha256);
     j.array("purposes");
-    if (form.consent.registration) j.item("registration");
+    if (form.consent.registration) j.item(purpose);
     if (form.consent.updates) j.item("updates");
     if (form.consent.trainingReferral) j.item("training");
     j.endArray();
     j.close();
+}
+
+// The passport as its MRZ says, or null when none was read.
+void passportMember(Json& j, const RegistrationForm& form, Date today) {
+    const auto mrz = passportOf(form, today);
+    if (!mrz) {
+        j.null("passport");
+        return;
+    }
+    j.object("passport");
+    j.field("mrz", mrz->text());
+    j.field("number", mrz->documentNumber);
+    j.field("surname", mrz->surname);
+    j.field("given_names", mrz->givenNames);
+    j.field("nationality", mrz->nationality);
+    j.optionalText("birth_date", mrz->birthDate ? formatIsoDate(*mrz->birthDate) : std::string());
+    j.optionalText("expiry_date", mrz->expiryDate ? formatIsoDate(*mrz->expiryDate) : std::string());
+    j.close();
+}
+
+}  // namespace
+
+std::string registrationPayload(const RegistrationForm& form, const Catalogue& catalogue, const core::AgePolicy& policy,
+                                Date today, const PayloadExtras& extras) {
+    Json j;
+    payloadHead(j, "registration", "registration", form, extras);
 
     const auto nik = core::checkNik(form.text(F::Nik), today);
     j.object("identity");
     j.field("nik", nik.digits);
     j.optionalText("nik_birth_date", nik.birthDate ? formatIsoDate(*nik.birthDate) : std::string());
     j.optionalText("nik_sex", nik.sex ? (*nik.sex == core::Sex::Female ? "F" : "M") : "");
-    if (const auto mrz = passportOf(form, today)) {
-        j.object("passport");
-        j.field("mrz", mrz->text());
-        j.field("number", mrz->documentNumber);
-        j.field("surname", mrz->surname);
-        j.field("given_names", mrz->givenNames);
-        j.field("nationality", mrz->nationality);
-        j.optionalText("birth_date", mrz->birthDate ? formatIsoDate(*mrz->birthDate) : std::string());
-        j.optionalText("expiry_date", mrz->expiryDate ? formatIsoDate(*mrz->expiryDate) : std::string());
-        j.close();
-    } else {
-        j.null("passport");
-    }
+    passportMember(j, form, today);
     j.optionalText("family_card_qr", form.familyCard.view());
     j.close();
 
@@ -648,37 +665,12 @@ std::vector<core::Desk> returneeDesks(const RegistrationForm& form) {
 std::string returneePayload(const RegistrationForm& form, const Catalogue& catalogue, Date today,
                             const PayloadExtras& extras) {
     Json j;
-    j.open();
-    j.field("kind", "returnee_checkin");
-    j.field("schema", 1);
-    j.field("created_at", extras.createdAt);
-    j.field("kiosk_id", extras.kioskId);
-    j.field("site_id", extras.siteId);
-
-    j.object("consent");
-    j.field("version", kConsentVersion);
-    j.field("text_sha256", extras.consentSha256);
-    j.array("purposes");
-    if (form.consent.registration) j.item("checkin");
-    if (form.consent.updates) j.item("updates");
-    if (form.consent.trainingReferral) j.item("training");
-    j.endArray();
-    j.close();
+    payloadHead(j, "returnee_checkin", "checkin", form, extras);
 
     j.object("identity");
     const auto nik = core::checkNik(form.text(F::Nik), today);
     j.optionalText("nik", nik.valid() ? std::string_view(nik.digits) : std::string_view());
-    if (const auto mrz = passportOf(form, today)) {
-        j.object("passport");
-        j.field("mrz", mrz->text());
-        j.field("number", mrz->documentNumber);
-        j.field("surname", mrz->surname);
-        j.field("given_names", mrz->givenNames);
-        j.optionalText("birth_date", mrz->birthDate ? formatIsoDate(*mrz->birthDate) : std::string());
-        j.close();
-    } else {
-        j.null("passport");
-    }
+    passportMember(j, form, today);
     std::optional<core::ReceiptToken> token;
     if (!form.receiptCode.empty())
         if (auto parsed = core::parseReceiptToken(form.receiptCode.view())) token = *parsed;
