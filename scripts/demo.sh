@@ -2,7 +2,7 @@
 # The demo without a display: the national server simulator on loopback, a kiosk enrolled with
 # it, the scripted visit (assets/scenarios/demo.txt: two registrations, a status check, an
 # under-age stop and a returnee's check-in; then demo-staff.txt: an officer refers the complaint,
-# approves one registration and rejects the other) played headless, and at the end what the server holds. Every screen and every printed receipt
+# approves one registration with a supervisor's sign-off and rejects the other) played headless, and at the end what the server holds. Every screen and every printed receipt
 # is saved as a PNG under the folder it names (default: demo/).
 # With --live the kiosk opens in a window instead, on the same site, with a simulated passport
 # reader and QR scanner that present the demo's made-up passport and family card every minute.
@@ -48,11 +48,16 @@ TOML
   exit
 fi
 
-# The visitors, then the officer, whose PIN the simulator made for this site.
-officer_pin="$(curl -sf "http://127.0.0.1:$sim_port/admin/staff" |
-               jq -r '.. | objects | select(.staff_id? == "STF-0001") | .pin' | head -n 1)"
-[[ "$officer_pin" =~ ^[0-9]{4,8}$ ]] || { echo "demo: no PIN for the officer from the simulator" >&2; exit 1; }
-{ cat assets/scenarios/demo.txt; echo; sed "s/{officer_pin}/$officer_pin/" assets/scenarios/demo-staff.txt; } \
+# The visitors, then the officer and the supervisor, whose PINs the simulator made for this site.
+pin_of() {
+  curl -sf "http://127.0.0.1:$sim_port/admin/staff" | jq -r --arg id "$1" '.. | objects | select(.staff_id? == $id) | .pin' | head -n 1
+}
+officer_pin="$(pin_of STF-0001)"
+supervisor_pin="$(pin_of STF-0003)"
+[[ "$officer_pin" =~ ^[0-9]{4,8}$ && "$supervisor_pin" =~ ^[0-9]{4,8}$ ]] ||
+  { echo "demo: no PINs for the officer and the supervisor from the simulator" >&2; exit 1; }
+{ cat assets/scenarios/demo.txt; echo
+  sed "s/{officer_pin}/$officer_pin/; s/{supervisor_pin}/$supervisor_pin/" assets/scenarios/demo-staff.txt; } \
     >"$out/kiosk/demo.txt"
 env -u DISPLAY -u WAYLAND_DISPLAY "$bin/kiosk" --config "$kiosk_conf" \
     --script "$out/kiosk/demo.txt" --screenshots "$out/screens" --size 1366x768 >/dev/null

@@ -70,7 +70,8 @@ want='{"kind":"returnee_checkin","schema":1,"kiosk_id":"KIOSK-DEMO-01","site_id"
 [ "$(jq -r .consent.text_sha256 <<<"$checkin" | grep -cE '^[0-9a-f]{64}$')" = 1 ] || fail "the check-in's consent hash is missing"
 
 # The officer's decisions, each on the record it names: the complaint referred, the first
-# registration approved with every original seen, the second rejected with its reason.
+# registration approved without its work visa (an override the supervisor signed off), the second
+# rejected with its reason.
 id_of() { jq -r --arg nik "$1" '.[] | select(.kind != "staff_decision") |
             select((.payload | @base64d | fromjson).identity.nik == $nik) | .id' <<<"$held"; }
 decision_on() { jq -c --arg id "$1" '[.[] | select(.kind == "staff_decision") | .payload | @base64d | fromjson |
@@ -88,7 +89,9 @@ expect_decision() {
 head='"kind":"staff_decision","schema":1,"kiosk_id":"KIOSK-DEMO-01","site_id":"LTSA-DEMO"'
 by='"decided_by":{"staff_id":"STF-0001","role":"officer"},"signed_off_by":null'
 expect_decision 3329015508900007 "[{$head,\"subject\":{\"kind\":\"returnee_checkin\"},\"decision\":\"refer\",\"reason_code\":null,\"referral_category\":\"refer.complaint_escalation\",\"note\":null,\"documents\":$none_reviewed,\"corrections\":[],\"overrides\":[],$by}]"
-expect_decision 3578015506950001 "[{$head,\"subject\":{\"kind\":\"registration\"},\"decision\":\"approve\",\"reason_code\":null,\"referral_category\":null,\"note\":null,\"documents\":$all_valid,\"corrections\":[],\"overrides\":[],$by}]"
+visa_missing="$(jq -c '.[5] = {document: "work_visa", original_seen: false, verdict: "missing", reason_code: "doc.missing", note: null}' <<<"$all_valid")"
+signed='"decided_by":{"staff_id":"STF-0001","role":"officer"},"signed_off_by":{"staff_id":"STF-0003","role":"supervisor"}'
+expect_decision 3578015506950001 "[{$head,\"subject\":{\"kind\":\"registration\"},\"decision\":\"approve\",\"reason_code\":null,\"referral_category\":null,\"note\":null,\"documents\":$visa_missing,\"corrections\":[],\"overrides\":[\"override.documents_not_valid\"],$signed}]"
 expect_decision 3329012003900004 "[{$head,\"subject\":{\"kind\":\"registration\"},\"decision\":\"reject\",\"reason_code\":\"reject.not_eligible\",\"referral_category\":null,\"note\":null,\"documents\":$none_reviewed,\"corrections\":[],\"overrides\":[],$by}]"
 
 # Two registration receipts, the referral slip and the check-in receipt were printed; each
@@ -108,4 +111,6 @@ audit="$("$LOKET_BIN/kioskctl" audit verify --db "$work/kiosk/kiosk.db")" || fai
 # Each decision is in the audit chain by the officer who made it.
 decided="$(sqlite3 "$work/kiosk/kiosk.db" "SELECT count(*) FROM audit WHERE actor = 'STF-0001' AND action = 'record.created'")"
 [ "$decided" = 3 ] || fail "$decided decisions audited by the officer, expected 3"
+signoffs="$(sqlite3 "$work/kiosk/kiosk.db" "SELECT count(*) FROM audit WHERE actor = 'STF-0003' AND action = 'record.decision.signed_off'")"
+[ "$signoffs" = 1 ] || fail "$signoffs sign-offs audited by the supervisor, expected 1"
 echo "ok: 2 registrations, a check-in and 3 decisions held once each, every field as given, receipts verify, nothing of the child"

@@ -21,15 +21,22 @@ grep -v '^#' assets/scenarios/demo.txt | grep . >"$work/visitors.txt"
 play "$work/visitors.txt" visitors || { cat "$work/visitors.err"; fail "the visitors did not play"; }
 cp -a "$work/kiosk" "$work/baseline"
 
-pin="$(curl -sf "http://127.0.0.1:$sim_port/admin/staff" |
-       jq -r '.. | objects | select(.staff_id? == "STF-0001") | .pin' | head -n 1)"
-[[ "$pin" =~ ^[0-9]{4,8}$ ]] || fail "no PIN for STF-0001"
-mapfile -t staff < <(grep -v '^#' assets/scenarios/demo-staff.txt | grep . | sed "s/{officer_pin}/$pin/")
+pin_of() {
+  curl -sf "http://127.0.0.1:$sim_port/admin/staff" | jq -r --arg id "$1" '.. | objects | select(.staff_id? == $id) | .pin' | head -n 1
+}
+officer="$(pin_of STF-0001)"
+supervisor="$(pin_of STF-0003)"
+[[ "$officer" =~ ^[0-9]{4,8}$ && "$supervisor" =~ ^[0-9]{4,8}$ ]] || fail "no PINs for STF-0001 and STF-0003"
+mapfile -t staff < <(grep -v '^#' assets/scenarios/demo-staff.txt | grep . |
+                     sed "s/{officer_pin}/$officer/; s/{supervisor_pin}/$supervisor/")
 
-# A decision is confirmed by the tap that takes the officer back to the worklist.
+# A decision is confirmed by the tap that takes the officer back to the worklist (the officer's
+# own sign-in, the first screen's, confirms none; a supervisor's sign-off does).
 confirms=()
+signed_in=0
 for i in "${!staff[@]}"; do
-  if [[ "${staff[$i]}" == tap\ * && "${staff[$i]}" != "tap sign-in" && "${staff[$((i + 1))]:-}" == "wait-for staff-home" ]]; then
+  if [[ "${staff[$i]}" == tap\ * && "${staff[$((i + 1))]:-}" == "wait-for staff-home" ]]; then
+    if [[ "${staff[$i]}" == "tap sign-in" && "$signed_in" = 0 ]]; then signed_in=1; continue; fi
     confirms+=("$i")
   fi
 done
