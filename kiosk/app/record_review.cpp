@@ -34,6 +34,16 @@ std::string text(const json& object, std::string_view key) {
     return value.is_string() ? value.get<std::string>() : std::string();
 }
 
+// Zeroes every string in a parsed payload before it is freed: names, numbers and the photo.
+void scrub(json& value) {
+    if (value.is_string()) {
+        auto& text = value.get_ref<std::string&>();
+        if (!text.empty()) explicit_bzero(text.data(), text.size());
+    } else if (value.is_structured()) {
+        for (auto& child : value) scrub(child);
+    }
+}
+
 // The personal payload, parsed, and its bytes zeroed whatever happens.
 json parsePayload(store::Bytes& bytes) {
     auto parsed = json::parse(bytes.begin(), bytes.end(), nullptr, false);
@@ -91,14 +101,17 @@ std::optional<flow::RecordView> RegistrationDesk::openRecord(std::int64_t record
             view.declared[i] =
                 declaredState(text(member(payload, "documents"), core::documentCode(core::kAllDocuments[i])));
     }
-    const std::string jpeg = text(payload, "photo_jpeg_base64");
-    if (!jpeg.empty())
+    std::string jpeg = text(payload, "photo_jpeg_base64");
+    if (!jpeg.empty()) {
         if (auto decoded = sync::base64Decode(jpeg)) {
             photo.assign(decoded->begin(), decoded->end());
             explicit_bzero(decoded->data(), decoded->size());
             view.photo = true;
         }
-    // Nothing personal may outlive the view in the parsed document's strings.
+        explicit_bzero(jpeg.data(), jpeg.size());
+    }
+    // The view holds what it shows; the parsed copy of everything else goes zeroed.
+    scrub(payload);
     payload = json();
     if (const auto decisions = store_.decisionsFor(recordId)) view.standing = standingOf(*decisions);
     return view;

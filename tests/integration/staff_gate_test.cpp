@@ -56,6 +56,20 @@ TEST_F(StaffGateTest, TheRightPinSignsInAndIsAudited) {
     EXPECT_EQ(auditCount(kiosk_->store(), "staff.idle_sign_out"), 1);
 }
 
+TEST_F(StaffGateTest, ASignOffIsAuditedApartAndWrongPinsCountTowardsTheLockout) {
+    auto g = gate();
+    const auto signedOff = g.signOff("B-10003", "770155");
+    ASSERT_EQ(signedOff.outcome, Outcome::SignedIn);
+    EXPECT_EQ(signedOff.role, "supervisor");
+    EXPECT_EQ(auditCount(kiosk_->store(), "staff.sign_off"), 1);
+    EXPECT_EQ(auditCount(kiosk_->store(), "staff.sign_in"), 0);  // nobody else's session begins
+    // A sign-off answers who, never the queue: the officer's screen keeps its own.
+    EXPECT_TRUE(signedOff.worklist.empty());
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(g.signOff("B-10003", "000000").outcome, Outcome::WrongPin);
+    EXPECT_EQ(g.signOff("B-10003", "000000").outcome, Outcome::Locked);
+    EXPECT_EQ(g.signIn("B-10003", "770155").outcome, Outcome::Locked);  // the same badge, the same lock
+}
+
 TEST_F(StaffGateTest, FiveWrongPinsLockTheBadgeEvenAcrossARestart) {
     {
         auto g = gate();
