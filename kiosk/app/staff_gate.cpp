@@ -111,6 +111,7 @@ std::vector<flow::WorkRow> StaffGate::worklist(std::int64_t limit) {
         row.number = number ? number->text() : std::to_string(item.id);
         row.recordId = item.id;
         row.checkIn = item.kind == store::RecordKind::ReturneeCheckIn;
+        row.returned = item.verification == store::LocalVerification::Returned;
         row.createdAt = std::chrono::floor<std::chrono::seconds>(item.createdAt);
         // The public part: a registration's checklist (which documents are there), or whether a
         // check-in holds a complaint; nothing else.

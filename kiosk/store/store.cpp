@@ -271,8 +271,9 @@ Result<RecordSummary> Store::record(RecordId id) {
 
 Result<std::vector<WorkItem>> Store::pendingVerification(std::int64_t limit) {
     auto query = db_.prepare(
-        "SELECT r.id, r.kind, r.created_at, r.public_fields, o.state FROM records r "
-        "JOIN outbox o ON o.record_id = r.id WHERE r.local_verification = 'pending' AND r.purged_at IS NULL "
+        "SELECT r.id, r.kind, r.created_at, r.public_fields, o.state, r.local_verification FROM records r "
+        "JOIN outbox o ON o.record_id = r.id WHERE r.local_verification IN ('pending', 'returned') "
+        "AND r.purged_at IS NULL "
         // A returnee's complaint comes before everything else, then the oldest first.
         "ORDER BY (r.kind = 'returnee_checkin' AND json_extract(r.public_fields, '$.complaint') = 1) DESC, "
         "r.created_at, r.id LIMIT ?1");
@@ -289,6 +290,7 @@ Result<std::vector<WorkItem>> Store::pendingVerification(std::int64_t limit) {
         item.createdAt = fromUnixMillis(query->integer(2));
         item.publicFields = query->text(3);
         item.outbox = outboxStateFrom(query->text(4)).value_or(OutboxState::Pending);
+        item.verification = localVerificationFrom(query->text(5)).value_or(LocalVerification::Pending);
         out.push_back(std::move(item));
     }
 }

@@ -57,6 +57,7 @@ struct WorkItem {
     Clock::TimePoint createdAt;
     std::string publicFields;
     OutboxState outbox = OutboxState::Pending;
+    LocalVerification verification = LocalVerification::Pending;  // or Returned: back for a correction
 };
 
 // One decision recorded on a record, for its history on the staff screen.
@@ -87,8 +88,9 @@ public:
     Result<std::vector<RecordId>> findByNik(std::string_view nik);
     Result<std::vector<RecordId>> findByPassport(std::string_view passportNumber);
 
-    // The records whose local verification is pending (the staff worklist): returnees' complaints
-    // first (public field "complaint": true), then the oldest first.
+    // The records waiting for staff (the worklist): pending, or returned for a correction and
+    // awaiting the applicant; returnees' complaints first (public field "complaint": true), then
+    // the oldest first.
     Result<std::vector<WorkItem>> pendingVerification(std::int64_t limit);
 
     Result<void> setLocalVerification(RecordId id, LocalVerification state, std::string_view actor);

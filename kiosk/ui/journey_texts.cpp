@@ -96,6 +96,7 @@ constexpr auto kFixed = std::to_array<std::string_view>({
     "correction.free",
     "staff.worklist_complaint",
     "staff.worklist_checkin_row",
+    "staff.worklist_returned_row",
     "staff.worklist_row",
     "status.title",
     "status.number",

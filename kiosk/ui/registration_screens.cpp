@@ -723,9 +723,10 @@ std::optional<flow::Action> drawStaffHome(Painter& p, const Catalogs& texts, con
         const auto time = worklistTime(work.createdAt, core::ReceiptSettings{});
         const std::string sync(say.lookup(syncStateKey(work.sync)));
         const std::string note =
-            work.checkIn ? formatText(say.lookup("staff.worklist_checkin_row"), {{"time", time}, {"sync", sync}})
-                         : formatText(say.lookup("staff.worklist_row"),
-                                      {{"time", time}, {"documents", std::to_string(work.documentsHave)}, {"sync", sync}});
+            work.checkIn    ? formatText(say.lookup("staff.worklist_checkin_row"), {{"time", time}, {"sync", sync}})
+            : work.returned ? formatText(say.lookup("staff.worklist_returned_row"), {{"time", time}, {"sync", sync}})
+                            : formatText(say.lookup("staff.worklist_row"),
+                                         {{"time", time}, {"documents", std::to_string(work.documentsHave)}, {"sync", sync}});
         ButtonSpec look = spec(title, m.type.small, ButtonKind::Secondary, false, note);
         if (work.complaint) look.icon = Icon::Warning;
         if (button(p, touch, parts.rows[i], m, look)) action = flow::WorkTapped{i};

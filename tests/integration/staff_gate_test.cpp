@@ -140,6 +140,43 @@ TEST_F(StaffGateTest, TheWorklistHoldsWhatWaitsForACheckOldestFirst) {
               core::makeReceiptNumber(core::ReceiptKind::Registration, kKioskId, second->recordId)->text());
 }
 
+TEST_F(StaffGateTest, ComplaintsComeFirstAndReturnedRecordsStayInTheWorklist) {
+    store::NewSubmission registration;
+    registration.kind = store::RecordKind::Registration;
+    registration.siteId = "LTSA-TEST";
+    registration.kioskId = std::string(kKioskId);
+    registration.personalPayload = {'{', '}'};
+    registration.publicFields = R"({"passport":"have"})";
+    registration.verification = store::LocalVerification::Pending;
+    const auto oldest = kiosk_->store().enqueue(registration);
+    ASSERT_TRUE(oldest);
+    kiosk_->clock().advance(1min);
+    const auto returned = kiosk_->store().enqueue(registration);
+    ASSERT_TRUE(returned);
+    ASSERT_TRUE(kiosk_->store().setLocalVerification(returned->recordId, store::LocalVerification::Returned, "STF-0001"));
+    kiosk_->clock().advance(1min);
+    auto checkIn = registration;
+    checkIn.kind = store::RecordKind::ReturneeCheckIn;
+    checkIn.publicFields = R"({"complaint":false})";
+    ASSERT_TRUE(kiosk_->store().enqueue(checkIn));
+    kiosk_->clock().advance(1min);
+    checkIn.publicFields = R"({"complaint":true})";
+    const auto complaint = kiosk_->store().enqueue(checkIn);
+    ASSERT_TRUE(complaint);
+
+    const auto rows = gate().worklist();
+    ASSERT_EQ(rows.size(), 4u);
+    EXPECT_EQ(rows[0].recordId, complaint->recordId);  // the newest, but a complaint
+    EXPECT_TRUE(rows[0].complaint);
+    EXPECT_TRUE(rows[0].checkIn);
+    EXPECT_EQ(rows[1].recordId, oldest->recordId);
+    EXPECT_EQ(rows[2].recordId, returned->recordId);
+    EXPECT_TRUE(rows[2].returned);
+    EXPECT_FALSE(rows[3].complaint);
+    EXPECT_EQ(rows[3].number,
+              core::makeReceiptNumber(core::ReceiptKind::ReturneeCheckIn, kKioskId, rows[3].recordId)->text());
+}
+
 TEST_F(StaffGateTest, NoPinEverReachesTheDisk) {
     auto g = gate();
     g.signIn("B-10001", "482913");

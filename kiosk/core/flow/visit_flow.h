@@ -186,6 +186,7 @@ struct WorkRow {
     std::int64_t recordId = 0;            // the kiosk's own id of the record, to open it
     bool checkIn = false;                 // a returnee's check-in, not a registration
     bool complaint = false;               // a returnee's complaint: first in the list
+    bool returned = false;                // sent back for a correction, waiting for the applicant
     friend bool operator==(const WorkRow&, const WorkRow&) = default;
 };
 
