@@ -45,6 +45,10 @@ void DeviceThreads::runDevices(const std::stop_token& stop) {
         settings_.deviceWait);
     while (!stop.stop_requested()) {
         worker.runOnce();
+        if (auto* board = devices_.health) {
+            if (devices_.scanner) board->post(devices_.scanner->health());
+            if (devices_.mrzReader) board->post(devices_.mrzReader->health());
+        }
         clearUnlessStopping(devices_.devicesWaker, stop);
     }
 }
@@ -53,6 +57,7 @@ void DeviceThreads::runCamera(const std::stop_token& stop) {
     auto worker = CameraWorker::create(*devices_.camera, channels_, settings_.work, settings_.pipeline);
     while (!stop.stop_requested()) {
         worker->runOnce();
+        if (devices_.health) devices_.health->post(devices_.camera->health());
         clearUnlessStopping(devices_.cameraWaker, stop);
     }
 }

@@ -16,6 +16,7 @@
 #include "drivers/api/code_scanner.h"
 #include "drivers/api/mrz_reader.h"
 #include "drivers/posix/waker.h"
+#include "kiosk/app/health_board.h"
 #include "kiosk/app/input_channels.h"
 #include "kiosk/vision/frame_pipeline.h"
 
@@ -29,6 +30,8 @@ struct ThreadedDevices {
     const drivers::Waker* devicesWaker = nullptr;
     drivers::Camera* camera = nullptr;
     const drivers::Waker* cameraWaker = nullptr;
+    // Where each thread posts its devices' health after every round; none when null.
+    HealthBoard* health = nullptr;
 };
 
 struct DeviceThreadSettings {

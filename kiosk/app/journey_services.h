@@ -41,6 +41,12 @@ public:
     // transaction; a return for correction prints the applicant's list. The answer carries the
     // queue and worklist as they are afterwards.
     virtual flow::DecisionRecorded recordDecision(const flow::FlowState& state) = 0;
+    // The end-of-day report of the local day `today`: figures from the store, nothing personal;
+    // none when they cannot be read.
+    virtual std::optional<core::DayReport> dayReport(Date today) = 0;
+    // Prints it in `language`; the print is audited as "staff.report_printed" by `staffId`.
+    virtual Result<void> printDayReport(const core::DayReport& report, flow::Language language,
+                                        std::string_view staffId) = 0;
 };
 
 }  // namespace kiosk::app

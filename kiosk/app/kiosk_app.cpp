@@ -144,10 +144,12 @@ int runKiosk(int argc, const char* const* argv) {
     if (services) {
         auto wakeUi = ui::makeWakeEvent();
         if (!wakeUi) return fail(wakeUi.error());
-        // Between visitors the kiosk takes what the sync thread pulled since: new openings,
-        // minimum ages, staff, hotline; and drops openings that expired overnight.
+        // Between visitors the kiosk logs what became of its devices and takes what the sync
+        // thread pulled since: new openings, minimum ages, staff, hotline; and drops openings
+        // that expired overnight.
         Date appliedOn = localToday();
         const auto takeNewDocuments = [&](Session& s) {
+            services->logDeviceHealth();
             const bool changed = services->refreshDocuments();
             if (!changed && localToday() == appliedOn) return;
             for (const auto& note : services->notes()) std::cerr << "kiosk: " << note.code << ": " << note.detail << '\n';

@@ -81,6 +81,8 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const std::filesystem
             if (syncThread) syncThread->wake();
         });
 
+    s->health_ = std::make_unique<HealthBoard>(clock);
+    s->desk_->watchDevicesWith(s->health_.get());
     s->clock_ = &clock;
     s->useDocuments();
     return s;
@@ -115,6 +117,8 @@ void KioskServices::loadDocuments() {
     catalogue_ = {};
     staff_.clear();
     receipts_.hotline = std::string(core::kHotlinePlaceholder);
+    receipts_.utcOffset = st.utcOffset;
+    receipts_.zoneName = st.zoneName;
     if (!st.serverSigningKey) {
         notes_.push_back(Error{"documents.no_server_key", "no server signing key yet: no configuration is used"});
         return;
@@ -191,7 +195,7 @@ InputChannels* KioskServices::startDeviceThreads(std::function<void()> wakeUi) {
     if (!devices_.scanner && !devices_.mrzReader && !devices_.camera) return nullptr;
     threads_ = std::make_unique<DeviceThreads>(
         ThreadedDevices{devices_.scanner.get(), devices_.mrzReader.get(), devicesWaker_ ? &*devicesWaker_ : nullptr,
-                        devices_.camera.get(), cameraWaker_ ? &*cameraWaker_ : nullptr},
+                        devices_.camera.get(), cameraWaker_ ? &*cameraWaker_ : nullptr, health_.get()},
         std::move(wakeUi));
     return &threads_->channels();
 }

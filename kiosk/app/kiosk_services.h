@@ -55,6 +55,8 @@ public:
     // over through the channels returned, and call `wakeUi` from their threads when they did.
     // Null when no scanner, MRZ reader or camera is fitted. Stopped before the devices go.
     InputChannels* startDeviceThreads(std::function<void()> wakeUi);
+    // Writes the devices' health changes since the last call to the store (between visitors).
+    void logDeviceHealth() { desk_->logDeviceHealth(); }
 
     KioskServices(const KioskServices&) = delete;
     KioskServices& operator=(const KioskServices&) = delete;
@@ -73,6 +75,7 @@ private:
     std::optional<drivers::Waker> devicesWaker_;
     std::optional<drivers::Waker> cameraWaker_;
     drivers::DeviceSet devices_;
+    std::unique_ptr<HealthBoard> health_;  // outlives the threads that post to it
     std::unique_ptr<DeviceThreads> threads_;
     std::unique_ptr<sync::SyncThread> sync_;
     std::unique_ptr<RegistrationDesk> desk_;

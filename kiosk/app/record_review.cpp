@@ -10,6 +10,7 @@
 #include "kiosk/app/registration_desk.h"
 #include "kiosk/app/staff_gate.h"
 #include "kiosk/core/receipt_number.h"
+#include "kiosk/receipt/day_report_printout.h"
 #include "kiosk/receipt/receipt_printout.h"
 #include "kiosk/sync/wire_format.h"
 #include "kiosk/ui/journey_texts.h"
@@ -189,7 +190,38 @@ void RegistrationDesk::printCorrections(const std::string& number, const core::S
     slip.add(drivers::PaperFeed{1});
     line(std::string(say.lookup("correction.free")), drivers::TextSize::Normal, true, drivers::Alignment::Centre);
     slip.add(drivers::Cut{});
-    static_cast<void>(printer_->print(slip));
+    static_cast<void>(print(slip));
+}
+
+std::optional<core::DayReport> RegistrationDesk::dayReport(Date today) {
+    // The devices as they are now: the printer is asked, the others' last rounds are on the board.
+    if (printer_) {
+        static_cast<void>(printer_->pollStatus());
+        if (health_) health_->post(printer_->health());
+    }
+    logDeviceHealth();
+    const auto window = core::dayWindow(today, receipts_.utcOffset);
+    auto figures = store::dayFigures(store_, window.start, window.end);
+    if (!figures) return std::nullopt;
+    core::DayReport report;
+    report.siteId = identity_.siteId;
+    report.kioskId = identity_.kioskId;
+    report.day = today;
+    report.utcOffset = receipts_.utcOffset;
+    report.zoneName = receipts_.zoneName;
+    report.generatedAt = clock_.now();
+    report.figures = std::move(*figures);
+    return report;
+}
+
+Result<void> RegistrationDesk::printDayReport(const core::DayReport& report, flow::Language language,
+                                              std::string_view staffId) {
+    if (!printer_) return makeError("printer.none", "no receipt printer is fitted");
+    const ui::Catalog& say = texts_.in(language);
+    const auto paper = receipt::dayReportDocument(report, [&](std::string_view key) { return std::string(say.lookup(key)); });
+    auto printed = print(paper);
+    if (printed) static_cast<void>(store_.recordStaffEvent(staffId, "staff.report_printed"));
+    return printed;
 }
 
 }  // namespace kiosk::app

@@ -154,7 +154,23 @@ Result<void> RegistrationDesk::printReceipt(const flow::SavedRegistration& saved
     const auto content = core::receiptContent(*lastFacts_, receipts_);
     const ui::Catalog& say = texts_.in(language);
     const auto paper = receipt::receiptDocument(content, [&](std::string_view key) { return std::string(say.lookup(key)); });
-    return printer_->print(paper);
+    return print(paper);
+}
+
+Result<void> RegistrationDesk::print(const drivers::ReceiptDocument& paper) {
+    auto printed = printer_->print(paper);
+    if (health_) health_->post(printer_->health());
+    logDeviceHealth();
+    return printed;
+}
+
+void RegistrationDesk::logDeviceHealth() {
+    if (!health_) return;
+    for (const auto& change : health_->takeChanges()) {
+        const auto& h = change.health;
+        static_cast<void>(store_.recordDeviceEvent(drivers::componentCode(h.component), drivers::deviceStateCode(h.state),
+                                                   h.lastError, change.at));
+    }
 }
 
 void RegistrationDesk::checkReceiptsWith(const sync::ReceiptKeyring& keys, std::filesystem::path statusesFile) {
@@ -192,7 +208,7 @@ void RegistrationDesk::recordUnderAge(int minimumAge, flow::Language language) {
                                    " / " + std::to_string(minimumAge) + "+",
                                drivers::TextSize::Normal, false, drivers::Alignment::Left});
     slip.add(drivers::Cut{});
-    static_cast<void>(printer_->print(slip));
+    static_cast<void>(print(slip));
 }
 
 }  // namespace kiosk::app

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "drivers/api/receipt_printer.h"
+#include "kiosk/app/health_board.h"
 #include "kiosk/app/journey_services.h"
 #include "kiosk/base/clock.h"
 #include "kiosk/core/receipt_content.h"
@@ -51,9 +52,20 @@ public:
     std::optional<flow::RecordView> openRecord(std::int64_t recordId, std::vector<std::uint8_t>& photo) override;
     flow::StaffAnswer checkSupervisor(std::string_view badge, std::string_view pin) override;
     flow::DecisionRecorded recordDecision(const flow::FlowState& state) override;
+    std::optional<core::DayReport> dayReport(Date today) override;
+    Result<void> printDayReport(const core::DayReport& report, flow::Language language,
+                                std::string_view staffId) override;
 
     // The hotline and time zone printed on receipts, from the configuration.
     void useReceiptSettings(core::ReceiptSettings receipts) { receipts_ = std::move(receipts); }
+    // Where the devices' health is posted; without a board no device event is written.
+    // `board` must outlive the desk.
+    void watchDevicesWith(HealthBoard* board) { health_ = board; }
+    // Writes what changed on the board since the last call as device events. On the UI thread:
+    // after each print (which posts the printer's health), before a day report (which asks the
+    // printer how it is), and between visitors.
+    void logDeviceHealth();
+
     // Who may sign in; without a gate (no configuration yet) staff sign-in is unavailable.
     void admitStaffWith(StaffGate* gate) { staffGate_ = gate; }
 
@@ -65,6 +77,8 @@ public:
     static constexpr std::string_view kUnderAgeCounter = store::kUnderAgeStopCounter;
 
 private:
+    // Prints `paper`, then logs what the printer's health became.
+    Result<void> print(const drivers::ReceiptDocument& paper);
     // A return for correction's list for the applicant: each document and why, nothing else.
     void printCorrections(const std::string& number, const core::StaffDecision& decision, flow::Language language);
 
@@ -78,6 +92,7 @@ private:
     std::function<void()> onSaved_;
     const sync::ReceiptKeyring* receiptKeys_ = nullptr;
     StaffGate* staffGate_ = nullptr;
+    HealthBoard* health_ = nullptr;
     std::filesystem::path statusesFile_;
     // The last receipt's facts, to print again without keeping anything else of the visit.
     std::optional<core::ReceiptFacts> lastFacts_;

@@ -163,6 +163,16 @@ std::optional<flow::Event> Session::run(const flow::Command& command) {
                 recorded.at = state_.lastActivity;
                 return recorded;
             },
+            [&](const flow::MakeDayReport&) -> std::optional<flow::Event> {
+                auto report = services_ ? services_->dayReport(state_.today) : std::nullopt;
+                return flow::DayReportMade{state_.lastActivity, std::move(report)};
+            },
+            [&](const flow::PrintDayReport&) -> std::optional<flow::Event> {
+                const std::string staffId = state_.staffAnswer ? state_.staffAnswer->staffId : std::string();
+                const bool ok = services_ && state_.dayReport &&
+                                services_->printDayReport(*state_.dayReport, state_.visit.language, staffId);
+                return flow::DayReportPrinted{state_.lastActivity, ok};
+            },
             [&](const flow::LookUpReceipt& l) -> std::optional<flow::Event> {
                 auto status = services_ ? services_->receiptStatus(l.text)
                                         : flow::ReceiptStatus::because("receipt.unavailable");

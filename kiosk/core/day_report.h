@@ -19,6 +19,8 @@ namespace kiosk::core {
 struct DayWindow {
     Clock::TimePoint start;
     Clock::TimePoint end;
+
+    friend bool operator==(const DayWindow&, const DayWindow&) = default;
 };
 DayWindow dayWindow(Date day, std::chrono::minutes utcOffset);
 
@@ -26,6 +28,8 @@ struct RecordCounts {
     std::int64_t registrations = 0;
     std::int64_t returneeCheckIns = 0;
     std::int64_t staffDecisions = 0;
+
+    friend bool operator==(const RecordCounts&, const RecordCounts&) = default;
 };
 
 // The day's registrations by their local (staff) verification state.
@@ -34,6 +38,8 @@ struct VerificationCounts {
     std::int64_t pending = 0;
     std::int64_t verified = 0;
     std::int64_t returned = 0;  // sent back to the applicant for a correction
+
+    friend bool operator==(const VerificationCounts&, const VerificationCounts&) = default;
 };
 
 // The upload state of the day's records.
@@ -44,6 +50,8 @@ struct OutboxCounts {
     std::int64_t acknowledged = 0;
     std::int64_t rejected = 0;   // conflicts included
     std::int64_t conflicts = 0;  // of the rejected, those the server refused as an id conflict (409)
+
+    friend bool operator==(const OutboxCounts&, const OutboxCounts&) = default;
 };
 
 // The whole queue, whatever day its records are from, as it stood when the report was made.
@@ -51,11 +59,15 @@ struct UnsentQueue {
     std::int64_t unsent = 0;  // pending, in flight and sent
     std::optional<Clock::TimePoint> oldestCreatedAt;
     std::optional<std::chrono::seconds> oldestAge;
+
+    friend bool operator==(const UnsentQueue&, const UnsentQueue&) = default;
 };
 
 struct UnderAgeStops {
     std::int64_t day = 0;    // from the time-stamped audit entries of the day
     std::int64_t total = 0;  // the counter, since the kiosk's database was made
+
+    friend bool operator==(const UnderAgeStops&, const UnderAgeStops&) = default;
 };
 
 struct DecisionCount {
@@ -85,6 +97,8 @@ struct DayFigures {
     std::vector<DecisionCount> decisions;   // by decision code, in code order
     std::int64_t decisionsWithoutCode = 0;  // staff decisions whose public fields name no code
     std::vector<DeviceHealthLine> devices;  // in device-name order
+
+    friend bool operator==(const DayFigures&, const DayFigures&) = default;
 };
 
 struct DayReport {
@@ -95,6 +109,8 @@ struct DayReport {
     std::string zoneName = "WIB";
     Clock::TimePoint generatedAt;
     DayFigures figures;
+
+    friend bool operator==(const DayReport&, const DayReport&) = default;
 };
 
 // 1 to 40 of a-z, 0-9, '_', '.' and '-': what may appear in the report as a code. Anything else

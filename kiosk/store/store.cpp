@@ -326,10 +326,11 @@ Result<void> Store::setLocalVerification(RecordId id, LocalVerification state, s
     return tx->commit();
 }
 
-Result<void> Store::recordDeviceEvent(std::string_view device, std::string_view event, std::string_view detail) {
+Result<void> Store::recordDeviceEvent(std::string_view device, std::string_view event, std::string_view detail,
+                                      std::optional<Clock::TimePoint> at) {
     auto insert = db_.prepare("INSERT INTO device_events (at, device, event, detail) VALUES (?1, ?2, ?3, ?4)");
     if (!insert) return insert.error();
-    return insert->bind(1, toUnixMillis(clock_.now())).bind(2, device).bind(3, event).bind(4, detail).run();
+    return insert->bind(1, toUnixMillis(at.value_or(clock_.now()))).bind(2, device).bind(3, event).bind(4, detail).run();
 }
 
 Result<std::int64_t> Store::incrementCounter(std::string_view name) {

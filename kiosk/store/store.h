@@ -106,7 +106,9 @@ public:
     // The decisions recorded on `subject`, oldest first.
     Result<std::vector<DecisionEntry>> decisionsFor(RecordId subject);
     // `detail` is operator text about the device (a status code), never anything a person typed.
-    Result<void> recordDeviceEvent(std::string_view device, std::string_view event, std::string_view detail);
+    // `at` is when it happened (now when not given).
+    Result<void> recordDeviceEvent(std::string_view device, std::string_view event, std::string_view detail,
+                                   std::optional<Clock::TimePoint> at = std::nullopt);
     // Staff actions without a record ("staff.sign_in", "staff.sign_in_failed", "staff.sign_out"):
     // an audit entry with the staff id as actor, committed at once.
     Result<void> recordStaffEvent(std::string_view staffId, std::string_view action);

@@ -14,7 +14,8 @@ constexpr auto kProblems = std::to_array<std::string_view>(
      "return-arrival.invalid", "return-arrival.before_contract", "staff.record_unavailable",
      "decision.documents_incomplete", "decision.nothing_to_correct", "decision.reason_required",
      "decision.category_required", "decision.supervisor_required", "decision.supervisor_same_person",
-     "decision.supervisor_not_supervisor", "decision.already_decided", "decision.invalid"});
+     "decision.supervisor_not_supervisor", "decision.already_decided", "decision.invalid", "staff.report_unavailable",
+     "staff.report_not_printed"});
 
 // Why a scanned receipt could not be trusted or followed (flow::ReceiptStatus::verdict).
 constexpr auto kVerdicts = std::to_array<std::string_view>(
@@ -98,6 +99,14 @@ constexpr auto kFixed = std::to_array<std::string_view>({
     "staff.worklist_checkin_row",
     "staff.worklist_returned_row",
     "staff.worklist_row",
+    "staff.worklist_filter_empty",
+    "staff.page_previous",
+    "staff.page_next",
+    "staff.page_label",
+    "staff.report",
+    "staff.report_prompt",
+    "staff.report_print",
+    "staff.report_page",
     "status.title",
     "status.number",
     "status.issued",
@@ -231,6 +240,8 @@ std::vector<std::string> journeyTextKeys() {
         keys.push_back("staff.reason_prompt." + std::string(core::decisionKindCode(kind)));
     }
     keys.emplace_back("staff.decision_saved");
+    keys.emplace_back("staff.report_printed");
+    for (const auto filter : flow::kWorkFilters) keys.push_back("staff.filter." + std::string(flow::workFilterCode(filter)));
     for (const auto kind : core::kAllDocuments) keys.push_back(documentKey(kind));
     for (const auto desk : kDesks) keys.push_back(deskKey(desk));
     for (const auto kind : {core::DecisionKind::Approve, core::DecisionKind::ReturnForCorrection,

@@ -331,31 +331,6 @@ ReceiptParts receiptParts(Size window) {
     return r;
 }
 
-StaffHomeParts staffHomeParts(Size window, std::size_t rows) {
-    StaffHomeParts s;
-    s.layout = layoutStep(window);
-    const auto& m = s.layout.metrics;
-    Rect body = s.layout.body;
-    body.h = (m.landscape ? s.layout.back.y : s.layout.progress.bottom()) - m.px(2) - body.y;
-    const int figureLines = 5 * (lineHeight(m.type.small) + m.px(1));
-    if (m.landscape) {
-        s.worklist = takeRight(body, body.w * 11 / 20, m.px(6));
-        s.figures = takeTop(body, figureLines, m.px(3));
-        s.notice = takeTop(body, 2 * lineHeight(m.type.small), 0);
-    } else {
-        s.figures = takeTop(body, figureLines, m.px(2));
-        s.notice = takeTop(body, 2 * lineHeight(m.type.small), m.px(2));
-        s.worklist = body;
-    }
-    // A record a row, each as tall as a touch target and two lines of text.
-    Rect list = s.worklist;
-    takeTop(list, lineHeight(m.type.body), m.px(1.5));
-    const int h = std::max(m.px(16), 2 * lineHeight(m.type.small) + m.px(4));
-    const int gap = m.px(1.2);
-    for (std::size_t i = 0; i < rows && list.h >= h; ++i) s.rows.push_back(takeTop(list, h, gap));
-    return s;
-}
-
 std::vector<JourneyTarget> journeyTargets(const flow::FlowState& state, Size window) {
     std::vector<JourneyTarget> out;
     const auto add = [&](std::string name, Rect r) {

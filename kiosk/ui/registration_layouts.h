@@ -74,15 +74,6 @@ struct StatusParts {
 };
 StatusParts statusParts(Size window);
 
-struct StaffHomeParts {
-    StepLayout layout;
-    Rect figures;   // the queue, one figure a line
-    Rect worklist;  // what waits for a check: its title, then the rows
-    Rect notice;    // the last decision saved, under the figures
-    std::vector<Rect> rows;  // one button a record, as many of `rows` as fit
-};
-StaffHomeParts staffHomeParts(Size window, std::size_t rows = 0);
-
 struct ReceiptParts {
     StepLayout layout;
     Rect numberLabel;

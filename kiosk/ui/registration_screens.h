@@ -37,9 +37,6 @@ std::optional<flow::Action> drawStatusScan(Painter& p, const Catalogs& texts, co
                                            const JourneyView& view, const Touch& touch);
 std::optional<flow::Action> drawStatus(Painter& p, const Catalogs& texts, const flow::FlowState& state,
                                        const Touch& touch);
-// A staff member signed in: who, the queue, and "sign out".
-std::optional<flow::Action> drawStaffHome(Painter& p, const Catalogs& texts, const flow::FlowState& state,
-                                          const Touch& touch);
 std::optional<flow::Action> drawUnderAge(Painter& p, const Catalogs& texts, const flow::FlowState& state,
                                           const Touch& touch);
 

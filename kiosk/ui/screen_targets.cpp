@@ -49,11 +49,28 @@ std::vector<NamedTarget> targetsOf(const flow::FlowState& state, Size window) {
         out.push_back({"back", l.back});
         out.push_back({"next", l.next});
     } else if (on<flow::StaffHomeScreen>(state)) {
-        const auto rows = state.staffAnswer ? state.staffAnswer->worklist.size() : 0;
-        const auto parts = staffHomeParts(window, rows);
-        for (std::size_t i = 0; i < parts.rows.size(); ++i)
+        // The rows of the page shown, by their place on it; the page turns only where drawn.
+        const auto parts = staffHomeParts(window);
+        static const std::vector<flow::WorkRow> none;
+        const auto& rows = state.staffAnswer ? state.staffAnswer->worklist : none;
+        const auto page = flow::pageOf(rows, state.work, parts.rows.size());
+        for (std::size_t i = 0; i < page.rows.size() && i < parts.rows.size(); ++i)
             out.push_back({"work-" + std::to_string(i + 1), parts.rows[i]});
+        for (std::size_t i = 0; i < flow::kWorkFilters.size(); ++i)
+            out.push_back({"filter-" + std::string(flow::workFilterCode(flow::kWorkFilters[i])), parts.filters[i]});
+        if (page.hasPrevious) out.push_back({"previous-page", parts.previous});
+        if (page.hasNext) out.push_back({"next-page", parts.next});
+        out.push_back({"report", parts.report});
         out.push_back({"sign-out", parts.layout.next});
+        return out;
+    } else if (on<flow::StaffReportScreen>(state)) {
+        // The page turns are drawn only when the report takes more than a page (which needs
+        // the fonts to know): a tap on one that is not drawn does nothing.
+        const auto parts = reportParts(window);
+        out.push_back({"previous-page", parts.previous});
+        out.push_back({"next-page", parts.next});
+        out.push_back({"back", parts.layout.back});
+        out.push_back({"print", parts.layout.next});
         return out;
     } else if (on<flow::StaffRecordScreen>(state)) {
         const bool checkIn = state.record && state.record->checkIn;

@@ -112,6 +112,8 @@ std::optional<Event> drawVisit(Painter& p, const Catalogs& texts, const flow::Fl
         event = drawStaffReason(p, texts, state, screenTouch);
     } else if (std::holds_alternative<flow::StaffSignOffScreen>(state.screen)) {
         event = drawStaffSignOff(p, texts, state, screenTouch);
+    } else if (std::holds_alternative<flow::StaffReportScreen>(state.screen)) {
+        event = drawStaffReport(p, texts, state, screenTouch);
     } else {
         event = drawAttract(p, texts, language, screenTouch);
         if (drawListenButton(p, texts.in(language), screenTouch)) event = flow::ListenTapped{};

@@ -57,6 +57,93 @@ RecordParts recordParts(Size window, bool checkIn) {
     return r;
 }
 
+namespace {
+
+// The page turns: between "back" and "next" in landscape, as tall as they are; in portrait a row
+// at the foot of `body`, which loses it.
+void pageTurns(const StepLayout& l, Rect& body, Rect& previous, Rect& label, Rect& next) {
+    const auto& m = l.metrics;
+    const int small = lineHeight(m.type.small);
+    Rect row;
+    int turn = 0;
+    if (m.landscape) {
+        const int left = l.back.right() + m.px(4);
+        const int right = l.next.x - m.px(4);
+        row = Rect{left, l.back.y, right - left, l.back.h};
+        turn = std::min(m.px(26), row.w * 2 / 5);
+    } else {
+        const int chip = m.px(8);
+        row = Rect{body.x, body.bottom() - chip, body.w, chip};
+        body.h = std::max(0, row.y - m.px(2) - body.y);
+        turn = row.w / 3;
+    }
+    previous = Rect{row.x, row.y, turn, row.h};
+    next = Rect{row.right() - turn, row.y, turn, row.h};
+    label = Rect{previous.right(), row.y + (row.h - small) / 2, next.x - previous.right(), small};
+}
+
+}  // namespace
+
+StaffHomeParts staffHomeParts(Size window) {
+    StaffHomeParts s;
+    s.layout = layoutStep(window);
+    const auto& l = s.layout;
+    const auto& m = l.metrics;
+    const int line = lineHeight(m.type.body);
+    const int small = lineHeight(m.type.small);
+    s.news = Rect{l.prompt.x, l.prompt.y + line, l.prompt.w, line};
+    s.report = l.back;
+    const int gap = m.px(1.2);
+    Rect body = l.body;
+    Rect list;
+    if (m.landscape) {
+        // Left: what the list holds, and its filters one under the other; right: the rows. The
+        // page turns go between "report" and "sign out", as tall as they are.
+        list = takeRight(body, body.w * 11 / 20, m.px(6));
+        s.listTitle = takeTop(body, line, m.px(1));
+        const int n = static_cast<int>(s.filters.size());
+        const int chip = std::min(m.px(8), (body.h - (n - 1) * gap) / n);
+        for (auto& f : s.filters) f = takeTop(body, chip, gap);
+        pageTurns(l, body, s.previous, s.pageLabel, s.next);
+    } else {
+        // Portrait: the figures, the title, the filters two by two, the rows, then the page turns
+        // above the bottom row.
+        body.h = std::max(0, l.progress.bottom() - body.y);
+        pageTurns(l, body, s.previous, s.pageLabel, s.next);
+        const int chip = m.px(8);
+        s.figures = takeTop(body, 5 * (small + m.px(1)), m.px(2));
+        s.listTitle = takeTop(body, line, m.px(1));
+        const int fw = (body.w - gap) / 2;
+        Rect filters = takeTop(body, 2 * chip + gap, m.px(2));
+        for (std::size_t i = 0; i < s.filters.size(); ++i) {
+            const int col = static_cast<int>(i % 2);
+            const int row = static_cast<int>(i / 2);
+            s.filters[i] = Rect{filters.x + col * (fw + gap), filters.y + row * (chip + gap), fw, chip};
+        }
+        list = body;
+    }
+    // A record a row: its number, then when, its documents and whether the server has it.
+    const int h = std::max(m.px(8), 2 * small + m.px(2));
+    while (list.h >= h) s.rows.push_back(takeTop(list, h, m.px(1)));
+    return s;
+}
+
+ReportParts reportParts(Size window) {
+    ReportParts r;
+    r.layout = layoutStep(window);
+    const auto& m = r.layout.metrics;
+    r.news = Rect{r.layout.prompt.x, r.layout.prompt.y + lineHeight(m.type.body), r.layout.prompt.w,
+                  lineHeight(m.type.body)};
+    Rect body = r.layout.body;
+    if (!m.landscape) body.h = std::max(0, r.layout.progress.bottom() - body.y);
+    pageTurns(r.layout, body, r.previous, r.pageLabel, r.next);
+    const int columns = m.landscape ? 3 : 2;
+    const int gap = m.px(3);
+    const int w = (body.w - (columns - 1) * gap) / columns;
+    for (int i = 0; i < columns; ++i) r.columns.push_back(Rect{body.x + i * (w + gap), body.y, w, body.h});
+    return r;
+}
+
 ChoiceListParts choiceListParts(Size window, std::size_t count) {
     ChoiceListParts c;
     c.layout = layoutStep(window);

@@ -3,13 +3,46 @@
 // scenario scripts' named targets use the same rects. The screens keep the journey's header,
 // title, back and next places (layoutStep), so a control never moves between them.
 
+#include <array>
 #include <cstddef>
 #include <vector>
+
+#include "kiosk/core/flow/worklist.h"
 
 #include "kiosk/ui/layout.h"
 #include "kiosk/ui/registration_layouts.h"
 
 namespace kiosk::ui {
+
+// The staff home. Landscape: the worklist's title and filters on the left, its rows a page at a
+// time on the right, and in the bottom row "today's report" (in back's place), the page turns and
+// "sign out". Portrait stacks them under the queue's figures (which landscape leaves to the
+// report). The news (a decision saved, a problem) is the prompt's second line.
+struct StaffHomeParts {
+    StepLayout layout;
+    Rect news;
+    Rect figures;  // the queue, one figure a line (portrait; empty in landscape)
+    std::array<Rect, flow::kWorkFilters.size()> filters{};
+    Rect listTitle;
+    std::vector<Rect> rows;  // as many as fit: the page's size
+    Rect previous;
+    Rect pageLabel;  // "1-3 dari 12"
+    Rect next;
+    Rect report;
+};
+StaffHomeParts staffHomeParts(Size window);
+
+// The end-of-day report: its lines in columns over the body, a page at a time; "print" in next's
+// place, the page turns between "back" and "print" (above them in portrait).
+struct ReportParts {
+    StepLayout layout;
+    std::vector<Rect> columns;
+    Rect news;  // printed, or why not: the prompt's second line
+    Rect previous;
+    Rect pageLabel;  // "1/2"
+    Rect next;
+};
+ReportParts reportParts(Size window);
 
 // An open record: who it is under the title; the photo and, beside it, the eight documents (or a
 // check-in's complaint); the decisions in the bottom row, beside "back".

@@ -1,6 +1,10 @@
 #include "kiosk/ui/staff_screens.h"
 
+#include <cstdio>
 #include <vector>
+
+#include "kiosk/core/receipt_content.h"
+#include "kiosk/receipt/day_report_printout.h"
 
 #include "kiosk/ui/video_image.h"
 #include "kiosk/ui/flow_screens.h"
@@ -56,6 +60,231 @@ std::string checksLine(const flow::RecordView& r, const Catalog& say) {
 }
 
 }  // namespace
+
+namespace {
+
+// "02-11 08:07": the day and the time in the site's zone, short enough for a worklist row.
+std::string worklistTime(std::chrono::sys_seconds at, const core::ReceiptSettings& settings) {
+    const auto local = at + settings.utcOffset;
+    const auto day = std::chrono::floor<std::chrono::days>(local);
+    const std::chrono::year_month_day date{day};
+    const std::chrono::hh_mm_ss time{local - day};
+    char out[16];
+    std::snprintf(out, sizeof out, "%02u-%02u %02d:%02d", static_cast<unsigned>(date.day()),
+                  static_cast<unsigned>(date.month()), static_cast<int>(time.hours().count()),
+                  static_cast<int>(time.minutes().count()));
+    return out;
+}
+
+// The news under who is signed in: a problem in the error colour, or what just happened.
+void drawNews(Painter& p, Rect where, const Metrics& m, const flow::FlowState& state, const Catalog& say) {
+    if (!state.problem.empty()) problemLine(p, where, m, problemText(state, say));
+    else if (!state.notice.empty())
+        p.text(say.lookup(state.notice), where, TextStyle{m.type.body, Weight::Bold, colors::kPrimary, Align::Left});
+}
+
+// A worklist row: a button with the record's number over its details, compact enough for a page
+// of several rows; a complaint carries the warning mark.
+bool workRow(Painter& p, const Touch& touch, Rect r, const Metrics& m, std::string_view title, std::string_view note,
+             bool complaint) {
+    const bool tapped = button(p, touch, r, m, spec({}, m.type.small));
+    const int pad = m.px(2);
+    const int small = lineHeight(m.type.small);
+    int x = r.x + pad;
+    if (complaint) {
+        const int side = std::min(small, r.h / 2);
+        p.icon(Icon::Warning, Rect{x, r.y + (r.h - side) / 2, side, side}, colors::kOutline);
+        x += side + pad;
+    }
+    const int top = r.y + (r.h - 2 * small) / 2;
+    const int w = r.right() - pad - x;
+    p.text(title, Rect{x, top, w, small}, TextStyle{m.type.small, Weight::Bold, colors::kInk, Align::Left});
+    p.text(note, Rect{x, top + small, w, small}, TextStyle{m.type.small, Weight::Regular, colors::kInkSoft, Align::Left});
+    return tapped;
+}
+
+}  // namespace
+
+std::string filterKey(flow::WorkFilter filter) { return "staff.filter." + std::string(flow::workFilterCode(filter)); }
+
+std::optional<flow::Action> drawStaffHome(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                          const Touch& touch) {
+    const Catalog& say = texts.in(state.visit.language);
+    const auto parts = staffHomeParts(p.size());
+    const auto& l = parts.layout;
+    const auto& m = l.metrics;
+    const flow::StaffAnswer who = state.staffAnswer.value_or(flow::StaffAnswer{});
+    StepLayout top = l;  // who on the prompt's first line, the news on its second
+    top.prompt.h = lineHeight(m.type.body);
+    frame(p, top, say, say.lookup("staff.home_title"),
+          formatText(say.lookup("staff.home_who"),
+                     {{"name", who.displayName}, {"id", who.staffId}, {"role", std::string(say.lookup(staffRoleKey(who.role)))}}));
+    drawNews(p, parts.news, m, state, say);
+    // The queue's figures, one a line: what waits to be sent matters most when the network is down.
+    const auto& q = who.queue;
+    const std::vector<std::string> figures{
+        formatText(say.lookup("staff.home_unsent"), {{"count", std::to_string(q.unsent)}}),
+        q.oldestUnsentMinutes
+            ? formatText(say.lookup("staff.home_oldest"), {{"minutes", std::to_string(*q.oldestUnsentMinutes)}})
+            : std::string(say.lookup("staff.home_nothing_waiting")),
+        formatText(say.lookup("staff.home_acknowledged"), {{"count", std::to_string(q.acknowledged)}}),
+        formatText(say.lookup("staff.home_rejected"), {{"count", std::to_string(q.rejected)}}),
+        formatText(say.lookup("staff.home_under_age"), {{"count", std::to_string(q.underAgeStops)}}),
+    };
+    const int small = lineHeight(m.type.small);
+    int y = parts.figures.y;
+    for (const auto& text : figures) {
+        if (y + small > parts.figures.bottom()) break;
+        p.text(text, Rect{parts.figures.x, y, parts.figures.w, small},
+               TextStyle{m.type.small, Weight::Regular, colors::kInk, Align::Left});
+        y += small + m.px(1);
+    }
+    std::optional<flow::Action> action;
+    // The filters, each with how many records it lets through.
+    for (std::size_t i = 0; i < flow::kWorkFilters.size(); ++i) {
+        const auto filter = flow::kWorkFilters[i];
+        const std::string label = formatText(say.lookup(filterKey(filter)),
+                                             {{"count", std::to_string(flow::countOf(who.worklist, filter))}});
+        ButtonSpec look = spec(label, m.type.small, ButtonKind::Secondary, state.work.filter == filter);
+        look.icon.reset();  // the tint and the outline mark the one chosen
+        if (button(p, touch, parts.filters[i], m, look)) action = flow::FilterTapped{filter};
+    }
+    // The worklist: complaints first, then the oldest first; a button a record with nothing
+    // personal on it (the number, the time, the documents, whether the national office has it).
+    const auto page = flow::pageOf(who.worklist, state.work, parts.rows.size());
+    p.text(formatText(say.lookup("staff.worklist_title"), {{"count", std::to_string(who.worklist.size())}}),
+           parts.listTitle, TextStyle{m.type.body, Weight::Bold, colors::kInk, Align::Left});
+    if (page.rows.empty() && !parts.rows.empty()) {
+        const Rect under{parts.rows[0].x, parts.rows[0].y, parts.rows[0].w, small};
+        const auto empty = who.worklist.empty() ? say.lookup("staff.worklist_empty") : say.lookup("staff.worklist_filter_empty");
+        p.text(empty, under, TextStyle{m.type.small, Weight::Regular, colors::kInkSoft, Align::Left});
+    }
+    for (std::size_t i = 0; i < page.rows.size() && i < parts.rows.size(); ++i) {
+        const auto index = page.rows[i];
+        const auto& work = who.worklist[index];
+        // A complaint says so in words and with a mark, not in colour alone.
+        std::string title = work.number;
+        if (work.complaint) title = std::string(say.lookup("staff.worklist_complaint")) + std::string(kDot) + title;
+        const auto time = worklistTime(work.createdAt, core::ReceiptSettings{});
+        const std::string sync(say.lookup(syncStateKey(work.sync)));
+        const std::string note =
+            work.checkIn    ? formatText(say.lookup("staff.worklist_checkin_row"), {{"time", time}, {"sync", sync}})
+            : work.returned ? formatText(say.lookup("staff.worklist_returned_row"), {{"time", time}, {"sync", sync}})
+                            : formatText(say.lookup("staff.worklist_row"),
+                                         {{"time", time}, {"documents", std::to_string(work.documentsHave)}, {"sync", sync}});
+        if (workRow(p, touch, parts.rows[i], m, title, note, work.complaint)) action = flow::WorkTapped{index};
+    }
+    // The page turns, only where there is a page to turn to; where it stands, in words.
+    const auto perPage = parts.rows.size();
+    if (page.total > perPage) {
+        const std::string where =
+            formatText(say.lookup("staff.page_label"), {{"first", std::to_string(page.first + 1)},
+                                                        {"last", std::to_string(page.first + page.rows.size())},
+                                                        {"total", std::to_string(page.total)}});
+        p.text(where, parts.pageLabel, TextStyle{m.type.small, Weight::Regular, colors::kInk, Align::Centre});
+        const std::string previous(say.lookup("staff.page_previous"));
+        const std::string next(say.lookup("staff.page_next"));
+        if (page.hasPrevious && button(p, touch, parts.previous, m, spec(previous, m.type.small)))
+            action = flow::PageTapped{false, perPage};
+        if (page.hasNext && button(p, touch, parts.next, m, spec(next, m.type.small)))
+            action = flow::PageTapped{true, perPage};
+    }
+    const std::string report(say.lookup("staff.report"));
+    if (button(p, touch, parts.report, m, spec(report, m.type.control))) action = flow::ReportTapped{};
+    if (nextButton(p, touch, l.next, m, say.lookup("staff.sign_out"))) action = flow::SignOutTapped{};
+    return action;
+}
+
+std::optional<flow::Action> drawStaffReport(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                            const Touch& touch) {
+    const Catalog& say = texts.in(state.visit.language);
+    const auto parts = reportParts(p.size());
+    const auto& l = parts.layout;
+    const auto& m = l.metrics;
+    StepLayout top = l;  // the prompt on its first line, the news on its second
+    top.prompt.h = lineHeight(m.type.body);
+    std::string prompt;
+    if (state.dayReport) {
+        const auto& r = *state.dayReport;
+        prompt = formatText(say.lookup("staff.report_prompt"),
+                            {{"site", r.siteId}, {"kiosk", r.kioskId}, {"time", receipt::reportTime(r, r.generatedAt)}});
+    }
+    frame(p, top, say, say.lookup("report.title"), prompt);
+    drawNews(p, parts.news, m, state, say);
+    std::optional<flow::Action> pageTurn;
+    if (state.dayReport) {
+        // The printout's summary, flowing from column to column; the paper has every figure.
+        const auto lines = receipt::dayReportText(
+            *state.dayReport, [&](std::string_view key) { return std::string(say.lookup(key)); },
+            receipt::ReportDetail::Summary);
+        // A section (a heading and its lines) stays in one column when it can; a line too wide
+        // for its column wraps onto a second. When the columns are full the rest goes on the
+        // next page.
+        using Style = receipt::ReportTextLine::Style;
+        const int small = lineHeight(m.type.small);
+        const int width = parts.columns.empty() ? 0 : parts.columns[0].w;
+        const auto weightOf = [](const receipt::ReportTextLine& line) {
+            return line.style == Style::Heading ? Weight::Bold : Weight::Regular;
+        };
+        const auto heightOf = [&](const receipt::ReportTextLine& line) {
+            return p.measure(line.text, m.type.small, weightOf(line)).w > width ? 2 * small : small;
+        };
+        struct Placed {
+            std::size_t line = 0;
+            std::size_t page = 0;
+            Rect where;
+        };
+        std::vector<Placed> placed;
+        std::size_t page = 0;
+        std::size_t column = 0;
+        int y = parts.columns.empty() ? 0 : parts.columns[0].y;
+        const auto nextColumn = [&] {
+            if (++column == parts.columns.size()) {
+                column = 0;
+                ++page;
+            }
+            y = parts.columns[column].y;
+        };
+        for (std::size_t i = 0; i < lines.size() && !parts.columns.empty();) {
+            std::size_t end = i + 1;
+            while (end < lines.size() && lines[end].style != Style::Heading) ++end;
+            int need = 0;
+            for (std::size_t k = i; k < end; ++k) need += heightOf(lines[k]);
+            const bool fresh = y == parts.columns[column].y;
+            const int gap = fresh ? 0 : m.px(1.5);
+            if (!fresh && y + gap + need > parts.columns[column].bottom()) nextColumn();
+            else y += gap;
+            for (; i < end; ++i) {
+                const int h = heightOf(lines[i]);
+                if (y + h > parts.columns[column].bottom() && y != parts.columns[column].y) nextColumn();
+                const Rect& c = parts.columns[column];
+                placed.push_back({i, page, Rect{c.x, y, c.w, h}});
+                y += h;
+            }
+        }
+        const std::size_t pages = placed.empty() ? 1 : placed.back().page + 1;
+        const std::size_t shown = std::min(state.reportPage, pages - 1);
+        for (const auto& line : placed)
+            if (line.page == shown)
+                p.paragraph(lines[line.line].text, line.where,
+                            TextStyle{m.type.small, weightOf(lines[line.line]), colors::kInk, Align::Left});
+        if (pages > 1) {
+            const std::string where = formatText(say.lookup("staff.report_page"),
+                                                 {{"page", std::to_string(shown + 1)}, {"pages", std::to_string(pages)}});
+            p.text(where, parts.pageLabel, TextStyle{m.type.small, Weight::Regular, colors::kInk, Align::Centre});
+            const std::string previous(say.lookup("staff.page_previous"));
+            const std::string next(say.lookup("staff.page_next"));
+            if (shown > 0 && button(p, touch, parts.previous, m, spec(previous, m.type.small)))
+                pageTurn = flow::PageTapped{false, 1};
+            if (shown + 1 < pages && button(p, touch, parts.next, m, spec(next, m.type.small)))
+                pageTurn = flow::PageTapped{true, 1};
+        }
+    }
+    std::optional<flow::Action> action = pageTurn;
+    if (drawBackButton(p, say, l.back, m, touch)) action = flow::BackTapped{};
+    if (nextButton(p, touch, l.next, m, say.lookup("staff.report_print"))) action = flow::PrintTapped{};
+    return action;
+}
 
 std::string decisionKey(core::DecisionKind kind) { return "decision." + std::string(core::decisionKindCode(kind)); }
 std::string reasonKey(std::string_view code) { return "reason." + std::string(code); }

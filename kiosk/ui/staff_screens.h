@@ -1,8 +1,8 @@
 #pragma once
 // The staff's review of a record: the record with its photo, checks and documents; one document's
-// verdict; a decision's reason. Like every screen they keep no state: they draw from the flow's
-// state and return the Action a tap asked for. The staff home (the worklist) is in
-// registration_screens.h, the supervisor's sign-off in flow_screens.h.
+// verdict; a decision's reason; the staff home with the worklist, and the end-of-day report. Like
+// every screen they keep no state: they draw from the flow's state and return the Action a tap
+// asked for. The supervisor's sign-off is in flow_screens.h.
 
 #include <optional>
 #include <string>
@@ -17,6 +17,11 @@ namespace kiosk::ui {
 
 struct VideoImage;
 
+// A staff member signed in: who, the queue, the worklist a page at a time, the report, "sign out".
+std::optional<flow::Action> drawStaffHome(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                          const Touch& touch);
+std::optional<flow::Action> drawStaffReport(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                            const Touch& touch);
 std::optional<flow::Action> drawStaffRecord(Painter& p, const Catalogs& texts, const flow::FlowState& state,
                                             const VideoImage* photo, const Touch& touch);
 std::optional<flow::Action> drawStaffDocument(Painter& p, const Catalogs& texts, const flow::FlowState& state,
@@ -28,5 +33,6 @@ std::optional<flow::Action> drawStaffReason(Painter& p, const Catalogs& texts, c
 std::string decisionKey(core::DecisionKind kind);
 std::string reasonKey(std::string_view code);
 std::string verdictKey(core::DocumentVerdict verdict);  // "staff.verdict.valid"
+std::string filterKey(flow::WorkFilter filter);         // "staff.filter.complaints"
 
 }  // namespace kiosk::ui

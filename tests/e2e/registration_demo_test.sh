@@ -113,4 +113,17 @@ decided="$(sqlite3 "$work/kiosk/kiosk.db" "SELECT count(*) FROM audit WHERE acto
 [ "$decided" = 3 ] || fail "$decided decisions audited by the officer, expected 3"
 signoffs="$(sqlite3 "$work/kiosk/kiosk.db" "SELECT count(*) FROM audit WHERE actor = 'STF-0003' AND action = 'record.decision.signed_off'")"
 [ "$signoffs" = 1 ] || fail "$signoffs sign-offs audited by the supervisor, expected 1"
+# The day's report was printed, by the officer, after the decisions; it names no one.
+[ -f "$work/receipts/receipt-0005.png" ] || fail "the day's report was not printed"
+[ ! -e "$work/receipts/receipt-0006.png" ] || fail "more was printed than the visit asked for"
+printed="$(sqlite3 "$work/kiosk/kiosk.db" "SELECT count(*) FROM audit WHERE actor = 'STF-0001' AND action = 'staff.report_printed'")"
+[ "$printed" = 1 ] || fail "$printed report prints audited, expected 1"
+ls "$work/screens" | grep -q -- '-staff-report-id\.png$' || fail "the report was not shown"
+# The same day's figures from the database: 2 registrations, the check-in, 3 decisions, 1 child
+# stopped; the printer's state as the kiosk last saw it.
+report="$("$LOKET_BIN/kioskctl" report --config "$work/kiosk/kiosk.toml")" || fail "kioskctl report: $report"
+figures="$(jq -c '[.records.registration, .records.returnee_checkin, .records.staff_decision, .under_age_stops.day]' <<<"$report")"
+[ "$figures" = "[2,1,3,1]" ] || fail "the day's figures are $figures: $report"
+printer="$(jq -c '[.devices[] | select(.device == "receipt_printer") | .state]' <<<"$report")"
+[ "$printer" = '["ready"]' ] || fail "the printer's state in the report is $printer: $report"
 echo "ok: 2 registrations, a check-in and 3 decisions held once each, every field as given, receipts verify, nothing of the child"

@@ -195,7 +195,7 @@ const std::vector<ScreenCase>& allScreens() {
             s.saved->printed = true;
         }));
         all.push_back(visit("under_age", [](flow::FlowState& s) { s.screen = flow::UnderAgeScreen{21}; }));
-        all.push_back(visit("staff_home", [](flow::FlowState& s) {
+        const auto staffHome = [](flow::FlowState& s) {
             s.screen = flow::StaffHomeScreen{};
             flow::StaffAnswer who;
             who.outcome = flow::StaffAnswer::Outcome::SignedIn;
@@ -214,6 +214,40 @@ const std::vector<ScreenCase>& allScreens() {
             who.worklist.front().number = "RET-KIOSK-DEMO-01-000022-X";
             s.staffAnswer = who;
             s.notice = "staff.decision_saved";
+        };
+        all.push_back(visit("staff_home", staffHome));
+        // The second page of the records not yet sent, one of them returned for a correction.
+        all.push_back(visit("staff_home_unsent_page", [=](flow::FlowState& s) {
+            staffHome(s);
+            s.notice.clear();
+            s.staffAnswer->worklist[6].returned = true;
+            s.work = flow::WorkView{flow::WorkFilter::Unsent, 2};
+        }));
+        all.push_back(visit("staff_report", [](flow::FlowState& s) {
+            s.screen = flow::StaffReportScreen{};
+            flow::StaffAnswer who;
+            who.outcome = flow::StaffAnswer::Outcome::SignedIn;
+            who.staffId = "STF-0003";
+            who.role = "supervisor";
+            s.staffAnswer = who;
+            core::DayReport r;
+            r.siteId = "SITE-DEMO";
+            r.kioskId = "KIOSK-DEMO-01";
+            r.day = std::chrono::year{2026} / 11 / 2;
+            r.generatedAt = std::chrono::sys_days{std::chrono::year{2026} / 11 / 2} + std::chrono::hours{10};
+            auto& f = r.figures;
+            f.records = {14, 3, 6};
+            f.registrations = {0, 9, 4, 1};
+            f.outbox = {2, 0, 1, 19, 1, 0};
+            f.queue.unsent = 3;
+            f.queue.oldestCreatedAt = r.generatedAt - std::chrono::minutes{95};
+            f.queue.oldestAge = std::chrono::minutes{95};
+            f.underAgeStops = {1, 2};
+            f.decisions = {{"approve", 3}, {"refer", 1}, {"reject", 1}, {"return_for_correction", 1}};
+            f.devices = {{"camera", "ready", "", r.generatedAt - std::chrono::hours{2}, 1},
+                         {"receipt_printer", "degraded", "paper low", r.generatedAt - std::chrono::minutes{20}, 3}};
+            s.dayReport = r;
+            s.notice = "staff.report_printed";
         }));
         // A registration opened by an officer: some documents marked, one of them not valid.
         const auto openRecord = [](flow::FlowState& s, bool checkIn) {

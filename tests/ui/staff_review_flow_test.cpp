@@ -271,5 +271,125 @@ TEST(StaffReviewFlow, ACheckInIsHandledWithoutDocuments) {
     EXPECT_EQ(s.state().draft.reason, "refer.complaint_escalation");
 }
 
+TEST(Worklist, PagesHoldTheFilteredRowsInOrderAndAShrunkListFallsBackToItsLastPage) {
+    std::vector<WorkRow> rows(7);
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i].sync = i % 2 ? "acknowledged" : "pending";
+    rows[2].returned = true;
+    rows[2].sync = "sent";
+    rows[5].complaint = true;
+    EXPECT_EQ(countOf(rows, WorkFilter::All), 7u);
+    EXPECT_EQ(countOf(rows, WorkFilter::Unsent), 4u);  // 0, 2 (sent, unacknowledged), 4, 6
+    EXPECT_EQ(countOf(rows, WorkFilter::Returned), 1u);
+    EXPECT_EQ(countOf(rows, WorkFilter::Complaints), 1u);
+
+    auto page = pageOf(rows, WorkView{WorkFilter::Unsent, 0}, 3);
+    EXPECT_EQ(page.rows, (std::vector<std::size_t>{0, 2, 4}));
+    EXPECT_TRUE(page.hasNext);
+    EXPECT_FALSE(page.hasPrevious);
+    const auto second = turnPage(rows, WorkView{WorkFilter::Unsent, 0}, true, 3);
+    EXPECT_EQ(second.first, 3u);
+    page = pageOf(rows, second, 3);
+    EXPECT_EQ(page.rows, (std::vector<std::size_t>{6}));
+    EXPECT_EQ(page.total, 4u);
+    EXPECT_TRUE(page.hasPrevious);
+    EXPECT_FALSE(page.hasNext);
+    EXPECT_EQ(turnPage(rows, second, true, 3), second);  // no page after the last
+
+    // The screen fits fewer rows now, or decisions took rows away: never an empty page past the end.
+    page = pageOf(rows, WorkView{WorkFilter::All, 6}, 4);
+    EXPECT_EQ(page.first, 4u);
+    EXPECT_EQ(page.rows, (std::vector<std::size_t>{4, 5, 6}));
+    page = pageOf(rows, WorkView{WorkFilter::All, 40}, 5);
+    EXPECT_EQ(page.first, 5u);
+    page = pageOf({}, WorkView{WorkFilter::All, 3}, 5);
+    EXPECT_TRUE(page.rows.empty());
+    EXPECT_EQ(page.total, 0u);
+    EXPECT_TRUE(pageOf(rows, WorkView{}, 0).rows.empty());
+}
+
+TEST(StaffReviewFlow, FiltersAndPagesNarrowTheWorklistAndRowsOpenByTheirPlaceInIt) {
+    Staff s;
+    // Only the complaint: its row is the worklist's first.
+    s.tap(FilterTapped{WorkFilter::Complaints});
+    EXPECT_EQ(s.state().work, (WorkView{WorkFilter::Complaints, 0}));
+    auto page = pageOf(s.state().staffAnswer->worklist, s.state().work, 5);
+    ASSERT_EQ(page.rows, std::vector<std::size_t>{0});
+    // One row a page: the second page of everything is the registration, which opens.
+    s.tap(FilterTapped{WorkFilter::All});
+    s.tap(PageTapped{true, 1});
+    EXPECT_EQ(s.state().work.first, 1u);
+    page = pageOf(s.state().staffAnswer->worklist, s.state().work, 1);
+    ASSERT_EQ(page.rows, std::vector<std::size_t>{1});
+    EXPECT_FALSE(page.hasNext);
+    s.tap(PageTapped{true, 1});  // no third page
+    EXPECT_EQ(s.state().work.first, 1u);
+    const auto asked = s.tap(WorkTapped{page.rows[0]});
+    ASSERT_TRUE(find<OpenRecord>(asked));
+    EXPECT_EQ(find<OpenRecord>(asked)->recordId, 4);
+    // Back on the worklist the page stays; a new sign-in starts on the first.
+    s.apply(RecordOpened{s.now(), registration()});
+    s.tap(BackTapped{});
+    EXPECT_EQ(s.state().work.first, 1u);
+    s.tap(PageTapped{false, 1});
+    EXPECT_EQ(s.state().work.first, 0u);
+}
+
+TEST(StaffReviewFlow, TheDayReportIsShownPrintedAndLeftBehind) {
+    Staff s("STF-0003", "supervisor");
+    auto step = s.tap(ReportTapped{});
+    EXPECT_TRUE(has<MakeDayReport>(step));
+    EXPECT_TRUE(s.on<StaffHomeScreen>());
+    // The store could not be read: said on the worklist, nothing shown.
+    s.apply(DayReportMade{s.now(), std::nullopt});
+    EXPECT_TRUE(s.on<StaffHomeScreen>());
+    EXPECT_EQ(s.state().problem, "staff.report_unavailable");
+
+    s.tap(ReportTapped{});
+    core::DayReport report;
+    report.kioskId = "KIOSK-T";
+    report.figures.records.registrations = 2;
+    s.apply(DayReportMade{s.now(), report});
+    ASSERT_TRUE(s.on<StaffReportScreen>());
+    EXPECT_EQ(s.state().dayReport, report);
+    s.tap(PageTapped{true, 1});
+    EXPECT_EQ(s.state().reportPage, 1u);
+
+    step = s.tap(PrintTapped{});
+    EXPECT_TRUE(has<PrintDayReport>(step));
+    s.apply(DayReportPrinted{s.now(), false});
+    EXPECT_EQ(s.state().problem, "staff.report_not_printed");
+    s.tap(PrintTapped{});
+    s.apply(DayReportPrinted{s.now(), true});
+    EXPECT_TRUE(s.state().problem.empty());
+    EXPECT_EQ(s.state().notice, "staff.report_printed");
+
+    s.tap(BackTapped{});
+    EXPECT_TRUE(s.on<StaffHomeScreen>());
+    EXPECT_FALSE(s.state().dayReport);
+    EXPECT_EQ(s.state().reportPage, 0u);
+    EXPECT_TRUE(s.state().notice.empty());
+    // A print answer that comes after the screen was left changes nothing.
+    const auto before = s.state();
+    s.apply(DayReportPrinted{s.now(), true});
+    EXPECT_EQ(s.state(), before);
+}
+
+TEST(StaffReviewFlow, TheReportScreenSignsOutWhenLeftIdle) {
+    Staff s;
+    s.tap(ReportTapped{});
+    s.apply(DayReportMade{s.now(), core::DayReport{}});
+    ASSERT_TRUE(s.on<StaffReportScreen>());
+    const auto idle = s.now() + FlowSettings{}.staffSessionIdle + FlowSettings{}.countdown + 2s;
+    s.apply(Tick{s.now() + FlowSettings{}.staffSessionIdle + 1s});
+    EXPECT_TRUE(s.state().countdown);
+    const auto out = s.apply(Tick{idle});
+    EXPECT_TRUE(s.on<AttractScreen>());
+    EXPECT_FALSE(s.state().dayReport);
+    EXPECT_FALSE(s.state().staffAnswer);
+    const auto* signedOut = find<StaffSignedOut>(out);
+    ASSERT_TRUE(signedOut);
+    EXPECT_EQ(signedOut->action, "staff.idle_sign_out");
+}
+
 }  // namespace
 }  // namespace kiosk::flow

@@ -89,7 +89,7 @@ TEST(DayReportPrintout, EveryFigureIsPrintedInIndonesian) {
              "Diterima server: 34",
              "Ditolak server: 35",
              "Di antaranya nomor bentrok: 36",
-             "Belum terkirim: 41",
+             "Belum terkirim (semua hari): 41",
              "Tertua sejak 01-03-2026 08:30 WIB (25 jam 7 menit)",
              "Hari ini: 51",
              "Seluruhnya sejak kios dipasang: 52",
@@ -103,6 +103,28 @@ TEST(DayReportPrintout, EveryFigureIsPrintedInIndonesian) {
          })
         EXPECT_TRUE(p.has(line)) << line;
     EXPECT_TRUE(p.endsWithCut);
+}
+
+TEST(DayReportPrintout, TheScreensSummaryKeepsWhatNeedsActionAndLeavesTheRestToPaper) {
+    const auto texts = catalogue("id");
+    const auto lines = dayReportText(
+        sample(), [&](std::string_view key) { return texts.at(std::string(key)).get<std::string>(); },
+        ReportDetail::Summary);
+    std::vector<std::string> text;
+    for (const auto& line : lines) {
+        EXPECT_NE(line.style, ReportTextLine::Style::Title);
+        EXPECT_NE(line.style, ReportTextLine::Style::Note);
+        text.push_back(line.text);
+    }
+    const auto has = [&](const std::string& t) { return std::find(text.begin(), text.end(), t) != text.end(); };
+    for (const std::string line : {"Pendaftaran CPMI: 11", "Menunggu pemeriksaan: 22", "Diterima server: 34",
+                                   "Ditolak server: 35", "Hari ini: 51", "Belum terkirim (semua hari): 41",
+                                   "code_scanner: disconnected, 02-03-2026 09:30 WIB (71 kejadian)",
+                                   "Keterangan: errno=19"})
+        EXPECT_TRUE(has(line)) << line;
+    for (const std::string line : {"Lokasi: LTSA-3578", "Tidak perlu diperiksa: 21", "Sedang dikirim: 32",
+                                   "approve: 61 keputusan", "Seluruhnya sejak kios dipasang: 52"})
+        EXPECT_FALSE(has(line)) << line;
 }
 
 TEST(DayReportPrintout, ADeviceWithoutDetailPrintsNoDetailLine) {

@@ -21,6 +21,7 @@
 #include "drivers/scanner/simulated_code_scanner.h"
 #include "kiosk/app/device_threads.h"
 #include "kiosk/app/devices_worker.h"
+#include "kiosk/app/health_board.h"
 #include "kiosk/base/bounded_queue.h"
 #include "tests/unit/code_test_images.h"
 
@@ -206,6 +207,62 @@ TEST(DeviceThreads, ReadingsReachTheUiSideAndRingIt) {
     }
     EXPECT_EQ(scanned, (std::vector<std::string>{"KK-0001", "KK-0002"}));
     EXPECT_EQ(mrzs, 1);
+}
+
+TEST(HealthBoard, GivesEachChangeOnceWithTheTimeItWasFirstSeen) {
+    FakeClock clock(Clock::TimePoint{} + 1h);
+    HealthBoard board(clock);
+    using drivers::Component;
+    using drivers::DeviceState;
+    board.post({Component::CodeScanner, false, DeviceState::Ready, ""});
+    board.post({Component::ReceiptPrinter, true, DeviceState::Ready, ""});
+    auto changes = board.takeChanges();
+    ASSERT_EQ(changes.size(), 2u);  // every device the first time
+    EXPECT_EQ(changes[0].health.component, Component::CodeScanner);
+    EXPECT_TRUE(board.takeChanges().empty());
+
+    clock.advance(5s);
+    board.post({Component::ReceiptPrinter, true, DeviceState::Failed, "paper out"});
+    const auto failedAt = clock.now();
+    clock.advance(5s);
+    board.post({Component::ReceiptPrinter, true, DeviceState::Failed, "paper out"});  // still so
+    board.post({Component::CodeScanner, false, DeviceState::Ready, ""});
+    changes = board.takeChanges();
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].health.state, DeviceState::Failed);
+    EXPECT_EQ(changes[0].health.lastError, "paper out");
+    EXPECT_EQ(changes[0].at, failedAt);
+
+    // A long error is cut; a device that failed and came back before anyone looked is as it was.
+    board.post({Component::CodeScanner, false, DeviceState::Failed, std::string(500, 'x')});
+    changes = board.takeChanges();
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].health.lastError.size(), HealthBoard::kMaxDetail);
+    board.post({Component::ReceiptPrinter, true, DeviceState::Ready, ""});
+    board.post({Component::ReceiptPrinter, true, DeviceState::Failed, "paper out"});
+    EXPECT_TRUE(board.takeChanges().empty());
+}
+
+TEST(DeviceThreads, TheDevicesThreadPostsWhatBecameOfItsDevices) {
+    SystemClock clock;
+    const auto waker = makeWaker();
+    auto codes = scanner("@wait 10ms\nKK-0001\n@fail scanner unplugged\n@wait 400ms\n@ready\n@wait 60s\nNEVER\n", clock,
+                         &waker);
+    HealthBoard board(clock);
+    DeviceThreads threads(ThreadedDevices{&codes, nullptr, &waker, nullptr, nullptr, &board}, [] {});
+    std::vector<std::pair<drivers::DeviceState, std::string>> seen;
+    ASSERT_TRUE(eventually(
+        [&] {
+            for (const auto& change : board.takeChanges())
+                seen.emplace_back(change.health.state, change.health.lastError);
+            return seen.size() >= 3;
+        },
+        10s))
+        << seen.size() << " changes seen";
+    threads.stop();
+    using drivers::DeviceState;
+    EXPECT_EQ(seen, (std::vector<std::pair<DeviceState, std::string>>{
+                        {DeviceState::Ready, ""}, {DeviceState::Failed, "scanner unplugged"}, {DeviceState::Ready, ""}}));
 }
 
 TEST(DeviceThreads, AStopDoesNotWaitForIdleDevices) {

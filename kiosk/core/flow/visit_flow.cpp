@@ -59,7 +59,7 @@ RegistrationScreen const* regScreen(const FlowState& s) { return std::get_if<Reg
 // The screens of a signed-in staff member, where the staff's idle time and sign-out apply.
 bool onStaffScreen(const FlowState& s) {
     return on<StaffHomeScreen>(s) || on<StaffRecordScreen>(s) || on<StaffDocumentScreen>(s) ||
-           on<StaffReasonScreen>(s) || on<StaffSignOffScreen>(s);
+           on<StaffReasonScreen>(s) || on<StaffSignOffScreen>(s) || on<StaffReportScreen>(s);
 }
 
 bool signedIn(const FlowState& s) {
@@ -418,6 +418,11 @@ Step onAction(const FlowState& now, const Tap& tap) {
                        } else if (on<StaffDocumentScreen>(s) || on<StaffReasonScreen>(s)) {
                            s.draft.kind.reset();
                            show(s, StaffRecordScreen{}, tap.at);
+                       } else if (on<StaffReportScreen>(s)) {
+                           s.dayReport.reset();
+                           s.reportPage = 0;
+                           s.notice.clear();
+                           show(s, StaffHomeScreen{}, tap.at);
                        }
                    },
                    [&](const NextTapped&) {
@@ -493,6 +498,35 @@ Step onAction(const FlowState& now, const Tap& tap) {
                        }
                        s.problem.clear();
                        decide(step, tap.at);
+                   },
+                   [&](const FilterTapped& e) {
+                       if (!on<StaffHomeScreen>(s) || !signedIn(s)) return;
+                       s.work = WorkView{e.filter, 0};
+                       s.notice.clear();
+                       s.problem.clear();
+                   },
+                   [&](const PageTapped& e) {
+                       if (on<StaffReportScreen>(s) && signedIn(s)) {
+                           if (e.forward) ++s.reportPage;
+                           else if (s.reportPage > 0) --s.reportPage;
+                           return;
+                       }
+                       if (!on<StaffHomeScreen>(s) || !signedIn(s) || e.perPage == 0) return;
+                       s.work = turnPage(s.staffAnswer->worklist, s.work, e.forward, e.perPage);
+                       s.notice.clear();
+                       s.problem.clear();
+                   },
+                   [&](const ReportTapped&) {
+                       if (!on<StaffHomeScreen>(s) || !signedIn(s)) return;
+                       s.notice.clear();
+                       s.problem.clear();
+                       step.commands = {MakeDayReport{}};
+                   },
+                   [&](const PrintTapped&) {
+                       if (!on<StaffReportScreen>(s) || !s.dayReport) return;
+                       s.notice.clear();
+                       s.problem.clear();
+                       step.commands = {PrintDayReport{}};
                    },
                    [&](const SignOutTapped&) {
                        if (!on<StaffHomeScreen>(s) || !s.staffAnswer) return;
@@ -630,6 +664,7 @@ std::string_view screenName(const Screen& screen) {
                           [](const StatusScreen&) { return std::string_view("status"); },
                           [](const StaffPinScreen&) { return std::string_view("staff-pin"); },
                           [](const StaffHomeScreen&) { return std::string_view("staff-home"); },
+                          [](const StaffReportScreen&) { return std::string_view("staff-report"); },
                           [](const StaffRecordScreen&) { return std::string_view("staff-record"); },
                           [](const StaffDocumentScreen&) { return std::string_view("staff-document"); },
                           [](const StaffReasonScreen&) { return std::string_view("staff-reason"); },
@@ -710,6 +745,7 @@ Step onEvent(const FlowState& now, const Event& event) {
                               switch (e.answer.outcome) {
                               case StaffAnswer::Outcome::SignedIn:
                                   s.staffBadge.clear();
+                                  s.work = WorkView{};
                                   show(s, StaffHomeScreen{}, e.at);
                                   break;
                               case StaffAnswer::Outcome::WrongPin: s.problem = "staff.pin_wrong"; break;
@@ -803,6 +839,33 @@ Step onEvent(const FlowState& now, const Event& event) {
                               s.staffAnswer->worklist = e.worklist;
                               closeRecord(step, e.at);
                               s.notice = "staff.decision_saved";
+                              return step;
+                          },
+                          [&](const DayReportMade& e) {
+                              if (!on<StaffHomeScreen>(now) || now.countdown || !signedIn(now)) return Step{now, {}};
+                              Step step{now, {}};
+                              FlowState& s = step.state;
+                              s.lastActivity = e.at;
+                              if (!e.report) {
+                                  s.problem = "staff.report_unavailable";
+                                  step.commands = {Beep{}};
+                                  return step;
+                              }
+                              s.dayReport = e.report;
+                              s.reportPage = 0;
+                              show(s, StaffReportScreen{}, e.at);
+                              return step;
+                          },
+                          [&](const DayReportPrinted& e) {
+                              if (!on<StaffReportScreen>(now) || !signedIn(now)) return Step{now, {}};
+                              Step step{now, {}};
+                              FlowState& s = step.state;
+                              s.lastActivity = e.at;
+                              if (e.ok) s.notice = "staff.report_printed";
+                              else {
+                                  s.problem = "staff.report_not_printed";
+                                  step.commands = {Beep{}};
+                              }
                               return step;
                           },
                           [&](const ReceiptPrinted& e) {

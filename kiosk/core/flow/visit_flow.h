@@ -24,6 +24,8 @@
 #include "kiosk/core/flow/registration.h"
 #include "kiosk/core/flow/secret_text.h"
 #include "kiosk/core/flow/staff_review.h"
+#include "kiosk/core/flow/worklist.h"
+#include "kiosk/core/day_report.h"
 
 namespace kiosk::flow {
 
@@ -97,14 +99,19 @@ struct StaffReasonScreen {
 struct StaffSignOffScreen {
     friend bool operator==(const StaffSignOffScreen&, const StaffSignOffScreen&) = default;
 };
+// The end-of-day report on screen (FlowState::dayReport), to read and to print.
+struct StaffReportScreen {
+    friend bool operator==(const StaffReportScreen&, const StaffReportScreen&) = default;
+};
 
 using Screen = std::variant<AttractScreen, LanguageChoiceScreen, MenuScreen, RegistrationScreen, SavingScreen,
                             ReceiptScreen, UnderAgeScreen, StatusScanScreen, StatusScreen, StaffPinScreen,
                             StaffHomeScreen, StaffRecordScreen, StaffDocumentScreen, StaffReasonScreen,
-                            StaffSignOffScreen>;
+                            StaffSignOffScreen, StaffReportScreen>;
 
 // "attract", "language-choice", "menu", "reg-nik", "receipt", "under-age", "status-scan", "status",
-// "staff-pin", "staff-home", "staff-record", "staff-document", "staff-reason", "staff-sign-off":
+// "staff-pin", "staff-home", "staff-record", "staff-document", "staff-reason", "staff-sign-off",
+// "staff-report":
 // names for scenario scripts and PNGs.
 std::string_view screenName(const Screen& screen);
 
@@ -177,19 +184,6 @@ struct QueueFigures {
     friend bool operator==(const QueueFigures&, const QueueFigures&) = default;
 };
 
-// A record waiting for the staff's check, as the worklist shows it: nothing personal.
-struct WorkRow {
-    std::string number;                   // its receipt number
-    std::chrono::sys_seconds createdAt{};
-    int documentsHave = 0;                // of the eight Art. 13 documents
-    std::string sync;                     // the outbox state: "pending", "sent", "acknowledged", ...
-    std::int64_t recordId = 0;            // the kiosk's own id of the record, to open it
-    bool checkIn = false;                 // a returnee's check-in, not a registration
-    bool complaint = false;               // a returnee's complaint: first in the list
-    bool returned = false;                // sent back for a correction, waiting for the applicant
-    friend bool operator==(const WorkRow&, const WorkRow&) = default;
-};
-
 // The kiosk's answer to a badge and a PIN.
 struct StaffAnswer {
     enum class Outcome { SignedIn, WrongPin, UnknownBadge, Locked, Unavailable };
@@ -241,6 +235,9 @@ struct FlowState {
     std::optional<RecordView> record;        // the record a staff member has open
     DecisionDraft draft;                     // their decision on it, until it is recorded
     std::string notice;                      // the staff home's news: "staff.decision_saved"
+    WorkView work;                           // the worklist's filter and page
+    std::optional<core::DayReport> dayReport;  // on the report screen: figures only, nothing personal
+    std::size_t reportPage = 0;                // of the report on screen; the screen stops at its last
     friend bool operator==(const FlowState&, const FlowState&) = default;
 };
 
@@ -292,10 +289,20 @@ struct ReviewTapped {  // on an open record: mark this one of the eight document
 struct DecideTapped {  // on an open record: approve, return, reject or refer
     core::DecisionKind kind = core::DecisionKind::Approve;
 };
+struct FilterTapped {  // the worklist narrowed to these records, from its first page
+    WorkFilter filter = WorkFilter::All;
+};
+struct PageTapped {  // the worklist's next or previous page, of as many rows as the screen fits
+    bool forward = true;
+    std::size_t perPage = 1;
+};
+struct ReportTapped {};  // the staff home's "today's report"
+struct PrintTapped {};   // the report screen's "print"
 using Action = std::variant<StartTapped, LanguageTapped, BackTapped, NextTapped, KeyTapped, DeleteTapped, StayTapped,
                             ListenTapped, SignInTapped, CancelTapped, RegisterTapped, ChoiceTapped, ConsentTapped,
                             DocumentTapped, SkipTapped, RetakeTapped, EditTapped, SubmitTapped, DoneTapped,
-                            StatusTapped, SignOutTapped, ReturnTapped, WorkTapped, ReviewTapped, DecideTapped>;
+                            StatusTapped, SignOutTapped, ReturnTapped, WorkTapped, ReviewTapped, DecideTapped,
+                            FilterTapped, PageTapped, ReportTapped, PrintTapped>;
 
 // A finished tap: the view the finger went down on, when it lifted, and what it hit.
 struct Tap {
@@ -375,9 +382,19 @@ struct DecisionRecorded {
     QueueFigures queue;             // ok: the queue and the worklist as they are now
     std::vector<WorkRow> worklist;
 };
+// MakeDayReport's answer: none when the figures cannot be read ("staff.report_unavailable").
+struct DayReportMade {
+    Instant at{};
+    std::optional<core::DayReport> report;
+};
+// PrintDayReport's answer.
+struct DayReportPrinted {
+    Instant at{};
+    bool ok = false;
+};
 using Event = std::variant<Tap, Tick, KeysTyped, CodeScanned, MrzScanned, StaffGesture, PhotoTaken, NikLookedUp,
                            RegistrationSaved, SaveFailed, ReceiptPrinted, ReceiptLookedUp, StaffAnswered, RecordOpened,
-                           SupervisorAnswered, DecisionRecorded>;
+                           SupervisorAnswered, DecisionRecorded, DayReportMade, DayReportPrinted>;
 
 // Commands for the app.
 struct SpeakInstruction {  // read the current view's instruction aloud, interrupting any speech
@@ -445,9 +462,18 @@ struct CheckSupervisor {
 struct RecordDecision {
     friend bool operator==(const RecordDecision&, const RecordDecision&) = default;
 };
+// The end-of-day report of the kiosk's local today: figures from its database (answer:
+// DayReportMade).
+struct MakeDayReport {
+    friend bool operator==(const MakeDayReport&, const MakeDayReport&) = default;
+};
+// Print the report the state holds, in the staff's language (answer: DayReportPrinted).
+struct PrintDayReport {
+    friend bool operator==(const PrintDayReport&, const PrintDayReport&) = default;
+};
 using Command = std::variant<SpeakInstruction, StopSpeaking, Beep, Wipe, LookUpNik, SaveRegistration, PrintReceipt,
                              RecordUnderAge, LookUpReceipt, CheckStaff, StaffSignedOut, OpenRecord, CheckSupervisor,
-                             RecordDecision>;
+                             RecordDecision, MakeDayReport, PrintDayReport>;
 
 struct Step {
     FlowState state;
