@@ -170,10 +170,8 @@ flow::DecisionRecorded RegistrationDesk::recordDecision(const flow::FlowState& s
     return answer;
 }
 
-void RegistrationDesk::printCorrections(const std::string& number, const core::StaffDecision& decision,
-                                        flow::Language language) {
-    if (!printer_) return;
-    const ui::Catalog& say = texts_.in(language);
+drivers::ReceiptDocument correctionSlip(const std::string& number, const core::StaffDecision& decision,
+                                        const ui::Catalog& say) {
     drivers::ReceiptDocument slip;
     const auto line = [&](std::string text, drivers::TextSize size, bool bold, drivers::Alignment align) {
         slip.add(drivers::TextLine{std::move(text), size, bold, align});
@@ -190,7 +188,13 @@ void RegistrationDesk::printCorrections(const std::string& number, const core::S
     slip.add(drivers::PaperFeed{1});
     line(std::string(say.lookup("correction.free")), drivers::TextSize::Normal, true, drivers::Alignment::Centre);
     slip.add(drivers::Cut{});
-    static_cast<void>(print(slip));
+    return slip;
+}
+
+void RegistrationDesk::printCorrections(const std::string& number, const core::StaffDecision& decision,
+                                        flow::Language language) {
+    if (!printer_) return;
+    static_cast<void>(print(correctionSlip(number, decision, texts_.in(language))));
 }
 
 std::optional<core::DayReport> RegistrationDesk::dayReport(Date today) {

@@ -98,6 +98,11 @@ private:
     std::optional<core::ReceiptFacts> lastFacts_;
 };
 
+// A return for correction's list for the applicant, in `say`'s words: the registration number,
+// each document to bring again and why, and that the correction is free. Nothing else of them.
+drivers::ReceiptDocument correctionSlip(const std::string& number, const core::StaffDecision& decision,
+                                        const ui::Catalog& say);
+
 // The hex SHA-256 of the consent text exactly as shown in `language` for `journey`.
 std::string consentTextSha256(const ui::Catalogs& texts, flow::Language language,
                               flow::Journey journey = flow::Journey::Registration);

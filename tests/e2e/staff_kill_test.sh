@@ -18,6 +18,7 @@ play() {  # play SCRIPT NAME: runs the kiosk headless on a script, its output ke
 
 # The visitors, with everything sent (the headless run waits for the queue to empty).
 grep -v '^#' assets/scenarios/demo.txt | grep . >"$work/visitors.txt"
+cp assets/scenarios/*.jpg "$work/"  # the pictures it holds up to the camera
 play "$work/visitors.txt" visitors || { cat "$work/visitors.err"; fail "the visitors did not play"; }
 cp -a "$work/kiosk" "$work/baseline"
 
@@ -31,12 +32,14 @@ mapfile -t staff < <(grep -v '^#' assets/scenarios/demo-staff.txt | grep . |
                      sed "s/{officer_pin}/$officer/; s/{supervisor_pin}/$supervisor/")
 
 # A decision is confirmed by the tap that takes the officer back to the worklist (the officer's
-# own sign-in, the first screen's, confirms none; a supervisor's sign-off does).
+# own sign-in, the first screen's, confirms none; a supervisor's sign-off does; "back" from the
+# day's report decides nothing).
 confirms=()
 signed_in=0
 for i in "${!staff[@]}"; do
   if [[ "${staff[$i]}" == tap\ * && "${staff[$((i + 1))]:-}" == "wait-for staff-home" ]]; then
     if [[ "${staff[$i]}" == "tap sign-in" && "$signed_in" = 0 ]]; then signed_in=1; continue; fi
+    [[ "${staff[$i]}" == "tap back" ]] && continue
     confirms+=("$i")
   fi
 done
