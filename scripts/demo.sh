@@ -56,6 +56,7 @@ officer_pin="$(pin_of STF-0001)"
 supervisor_pin="$(pin_of STF-0003)"
 [[ "$officer_pin" =~ ^[0-9]{4,8}$ && "$supervisor_pin" =~ ^[0-9]{4,8}$ ]] ||
   { echo "demo: no PINs for the officer and the supervisor from the simulator" >&2; exit 1; }
+cp assets/scenarios/*.jpg "$out/kiosk/"  # the pictures the visit holds up to the camera
 { cat assets/scenarios/demo.txt; echo
   sed "s/{officer_pin}/$officer_pin/; s/{supervisor_pin}/$supervisor_pin/" assets/scenarios/demo-staff.txt; } \
     >"$out/kiosk/demo.txt"

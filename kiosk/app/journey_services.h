@@ -21,9 +21,12 @@ public:
     // A registration with this NIK is waiting for staff at this site.
     virtual bool nikPendingHere(std::string_view nik) = 0;
     // Writes the registration and its outbox row in one durable transaction; only then is there a
-    // number to show. Errors "store.disk_full" or "store.failed" (the form stays as it was).
-    virtual Result<flow::SavedRegistration> saveRegistration(const flow::FlowState& state,
-                                                             std::span<const std::uint8_t> photoJpeg) = 0;
+    // number to show. `documentImages` are the JPEGs of the documents photographed, in
+    // core::kAllDocuments order (those the form marks scanned go in). Errors "store.disk_full" or
+    // "store.failed" (the form stays as it was).
+    virtual Result<flow::SavedRegistration> saveRegistration(
+        const flow::FlowState& state, std::span<const std::uint8_t> photoJpeg,
+        std::span<const std::vector<std::uint8_t>> documentImages = {}) = 0;
     virtual Result<void> printReceipt(const flow::SavedRegistration& saved, flow::Language language) = 0;
     // Counts the stop and prints the referral slip for staff; nothing about the person is kept.
     virtual void recordUnderAge(int minimumAge, flow::Language language) = 0;

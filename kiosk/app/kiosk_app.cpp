@@ -159,7 +159,10 @@ int runKiosk(int argc, const char* const* argv) {
         };
         if (auto* channels = services->startDeviceThreads(std::move(*wakeUi))) {
             LiveInputs live(*channels, *texts);
-            return runMainLoop(*display, session, &live, takeNewDocuments);
+            session.useDocumentCamera([&live] { return live.documentPicture(); });
+            const int code = runMainLoop(*display, session, &live, takeNewDocuments);
+            session.useDocumentCamera({});
+            return code;
         }
         return runMainLoop(*display, session, nullptr, takeNewDocuments);
     }

@@ -9,6 +9,7 @@
 #include "kiosk/app/vision_demand.h"
 #include "kiosk/base/overloaded.h"
 #include "kiosk/ui/face_advice.h"
+#include "kiosk/vision/document_still.h"
 
 namespace kiosk::app {
 namespace {
@@ -136,13 +137,25 @@ bool LiveInputs::takePicture() {
     // Between camera screens frames are dropped unconverted: nothing shows them.
     if (!frame || demand_.kind == vision::Demand::Kind::Nothing) return false;
     ui::convertFrame(*frame, ui::PixelLayout::I420, picture_);
+    // The frame itself is kept only while a document may be photographed from it.
+    if (demand_.kind == vision::Demand::Kind::Picture) {
+        if (frame_) zero(frame_->pixels);
+        frame_ = std::move(*frame);
+    }
     return picture_.size.w > 0;
+}
+
+Result<std::vector<std::uint8_t>> LiveInputs::documentPicture() const {
+    if (!frame_) return makeError("document.no_picture", "no camera frame yet");
+    return vision::documentStill(*frame_);
 }
 
 void LiveInputs::forgetPicture() {
     // The last picture may show the previous person's face or passport.
     zero(picture_.bytes);
     picture_.size = {};
+    if (frame_) zero(frame_->pixels);
+    frame_.reset();
 }
 
 }  // namespace kiosk::app

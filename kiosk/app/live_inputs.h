@@ -43,6 +43,9 @@ public:
     const std::optional<vision::FaceHint>& faceHint() const { return faceHint_; }
     // What the screens cannot draw from the state: the face advice over the photo step.
     void drawOver(ui::Painter& painter, const flow::FlowState& drawn) const;
+    // The document on show photographed from the newest camera frame ("document.no_picture"
+    // before the first frame, or the quality check's refusal).
+    Result<std::vector<std::uint8_t>> documentPicture() const;
     // A problem the camera thread met (its cascades would not load), once, for the log.
     std::optional<Error> takeProblem() { return channels_.cameraProblem.take(); }
 
@@ -61,6 +64,7 @@ private:
     bool photoTaken_ = false;
     std::optional<vision::FaceHint> faceHint_;
     ui::VideoImage picture_;
+    std::optional<drivers::CameraFrame> frame_;  // the newest frame while a document is photographed
 };
 
 }  // namespace kiosk::app

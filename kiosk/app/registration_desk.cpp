@@ -72,17 +72,23 @@ bool RegistrationDesk::nikPendingHere(std::string_view nik) {
 }
 
 Result<flow::SavedRegistration> RegistrationDesk::saveRegistration(const flow::FlowState& state,
-                                                                   std::span<const std::uint8_t> photoJpeg) {
+                                                                   std::span<const std::uint8_t> photoJpeg,
+                                                                   std::span<const std::vector<std::uint8_t>> documentImages) {
     const auto& form = state.visit.form;
     const bool checkIn = form.journey == flow::Journey::Returnee;
     const auto now = clock_.now();
     flow::PayloadExtras extras{checkIn ? std::string() : sync::base64Encode(photoJpeg),
                                consentTextSha256(texts_, state.visit.language, form.journey),
-                               sync::formatRfc3339(now), identity_.kioskId, identity_.siteId};
+                               sync::formatRfc3339(now), identity_.kioskId, identity_.siteId, {}};
+    if (!checkIn)
+        for (std::size_t i = 0; i < documentImages.size() && i < extras.documentImagesBase64.size(); ++i)
+            if (form.documents[i] == core::DocumentState::Scanned && !documentImages[i].empty())
+                extras.documentImagesBase64[i] = sync::base64Encode(documentImages[i]);
     std::string payload =
         checkIn ? flow::returneePayload(form, state.settings.catalogue, state.today, extras)
                 : flow::registrationPayload(form, state.settings.catalogue, state.settings.agePolicy, state.today, extras);
     scrub(extras.photoBase64);
+    for (auto& picture : extras.documentImagesBase64) scrub(picture);
 
     store::NewSubmission submission;
     submission.kind = checkIn ? store::RecordKind::ReturneeCheckIn : store::RecordKind::Registration;

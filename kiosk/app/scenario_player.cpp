@@ -1,5 +1,7 @@
 #include "kiosk/app/scenario_player.h"
 
+#include <string.h>  // explicit_bzero
+
 #include <csignal>
 #include <cstdio>
 #include <fstream>
@@ -11,6 +13,9 @@
 #include "kiosk/app/still_photo.h"
 #include "kiosk/base/overloaded.h"
 #include "kiosk/ui/screen_targets.h"
+#include "kiosk/ui/video_image.h"
+#include "kiosk/vision/document_still.h"
+#include "kiosk/vision/frame_file.h"
 
 namespace kiosk::app {
 namespace {
@@ -19,7 +24,16 @@ class Player {
 public:
     Player(ui::Display& display, Session& session, const Scenario& scenario, std::filesystem::path dir,
            std::ostream& out)
-        : display_(display), session_(session), scenario_(scenario), dir_(std::move(dir)), out_(out) {}
+        : display_(display), session_(session), scenario_(scenario), dir_(std::move(dir)), out_(out) {
+        // A document is photographed from the picture the script holds in front of the camera.
+        session_.useDocumentCamera([this]() -> Result<std::vector<std::uint8_t>> {
+            if (!still_) return makeError("document.no_picture", "the script holds no picture to the camera");
+            return vision::documentStill(*still_);
+        });
+    }
+    ~Player() { session_.useDocumentCamera({}); }
+    Player(const Player&) = delete;
+    Player& operator=(const Player&) = delete;
 
     Result<void> start() { return settle(); }
 
@@ -68,7 +82,11 @@ private:
 
     // Draws one frame; saves it when it shows a view not saved yet (or when `name` asks for it).
     Result<void> draw(const ui::Touch& touch, const std::string& name = {}) {
-        session_.frame(display_.painter(), touch, now_);
+        // The picture held up shows in the preview while a document is photographed.
+        const bool scanning = std::holds_alternative<flow::DocumentScanScreen>(session_.state().screen);
+        if (!scanning) forgetStill();
+        session_.frame(display_.painter(), touch, now_,
+                       ui::JourneyView{scanning && stillPicture_.size.w > 0 ? &stillPicture_ : nullptr});
         const auto& drawn = session_.drawn();
         // The receipt a person takes home: "scan-receipt" holds it to the scanner later.
         if (drawn.saved && !drawn.saved->token.empty()) lastReceipt_ = drawn.saved->token;
@@ -162,6 +180,16 @@ private:
             session_.takePhoto(std::move(*photo), now_);
             return settle();
         }
+        // A document to photograph: the picture stays in front of the camera until the screen is left.
+        if (std::holds_alternative<flow::DocumentScanScreen>(session_.state().screen)) {
+            auto frame = vision::readFrameFile(image);
+            if (!frame) return failed(frame.error().code + ": " + frame.error().detail);
+            forgetStill();
+            ui::convertFrame(*frame, ui::PixelLayout::I420, stillPicture_);
+            still_ = std::move(*frame);
+            if (auto paced = advance(kScriptPace); !paced) return paced;
+            return settle();
+        }
         std::ifstream in(image, std::ios::binary);
         if (!in) return failed("cannot read the camera image " + image.string());
         session_.recordCameraImage(
@@ -181,6 +209,13 @@ private:
                       (within.count() > 0 ? " after " + std::to_string(within.count()) + " ms" : ""));
     }
 
+    void forgetStill() {
+        if (still_ && !still_->pixels.empty()) explicit_bzero(still_->pixels.data(), still_->pixels.size());
+        still_.reset();
+        if (!stillPicture_.bytes.empty()) explicit_bzero(stillPicture_.bytes.data(), stillPicture_.bytes.size());
+        stillPicture_ = ui::VideoImage{};
+    }
+
     ui::Display& display_;
     Session& session_;
     const Scenario& scenario_;
@@ -191,6 +226,8 @@ private:
     int line_ = 0;
     std::string lastSaved_;
     std::string lastReceipt_;  // the QR text of the last receipt shown (not personal)
+    std::optional<drivers::CameraFrame> still_;  // held in front of the camera for a document
+    ui::VideoImage stillPicture_;                // the same, as the preview shows it
     std::vector<std::filesystem::path> files_;
 };
 

@@ -17,6 +17,11 @@ void VisitBuffers::wipe() {
     if (!photo.empty()) explicit_bzero(photo.data(), photo.size());
     photo.clear();
     photo.shrink_to_fit();
+    for (auto& picture : documents) {
+        if (!picture.empty()) explicit_bzero(picture.data(), picture.size());
+        picture.clear();
+        picture.shrink_to_fit();
+    }
     if (!recordPhoto.bytes.empty()) explicit_bzero(recordPhoto.bytes.data(), recordPhoto.bytes.size());
     recordPhoto = ui::VideoImage{};
     scans = 0;
@@ -123,7 +128,7 @@ std::optional<flow::Event> Session::run(const flow::Command& command) {
             },
             [&](const flow::SaveRegistration&) -> std::optional<flow::Event> {
                 if (!services_) return flow::SaveFailed{state_.lastActivity, "store.failed"};
-                auto saved = services_->saveRegistration(state_, buffers_.photo);
+                auto saved = services_->saveRegistration(state_, buffers_.photo, buffers_.documents);
                 if (!saved) return flow::SaveFailed{state_.lastActivity, saved.error().code};
                 return flow::RegistrationSaved{state_.lastActivity, std::move(*saved)};
             },
@@ -162,6 +167,17 @@ std::optional<flow::Event> Session::run(const flow::Command& command) {
                 auto recorded = services_->recordDecision(state_);
                 recorded.at = state_.lastActivity;
                 return recorded;
+            },
+            [&](const flow::CaptureDocument& c) -> std::optional<flow::Event> {
+                if (c.index >= buffers_.documents.size()) return std::nullopt;
+                auto picture = documentCamera_ ? documentCamera_()
+                                               : Result<std::vector<std::uint8_t>>(
+                                                     makeError("document.no_picture", "no camera to take it with"));
+                if (!picture) return flow::DocumentCaptured{state_.lastActivity, c.index, false, picture.error().code};
+                auto& kept = buffers_.documents[c.index];
+                if (!kept.empty()) explicit_bzero(kept.data(), kept.size());
+                kept = std::move(*picture);
+                return flow::DocumentCaptured{state_.lastActivity, c.index, true, {}};
             },
             [&](const flow::MakeDayReport&) -> std::optional<flow::Event> {
                 auto report = services_ ? services_->dayReport(state_.today) : std::nullopt;

@@ -4,8 +4,10 @@
 // buffers of the visit the app itself owns. The main loop and the scenario player both drive
 // it. Lives on the UI thread.
 
+#include <array>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -29,6 +31,8 @@ inline constexpr std::chrono::seconds kStaffHold{3};
 struct VisitBuffers {
     std::vector<std::uint8_t> cameraImage;  // the last camera image the visit produced
     std::vector<std::uint8_t> photo;        // the face photo (JPEG): the registration's, or the open record's
+    // The pictures of the documents photographed at the kiosk (JPEG), in core::kAllDocuments order.
+    std::array<std::vector<std::uint8_t>, core::kAllDocuments.size()> documents;
     ui::VideoImage recordPhoto;             // the open record's photo as the screen shows it
     int scans = 0;                          // codes and MRZs read during the visit (their text is not kept)
 
@@ -55,6 +59,11 @@ public:
     void recordCameraImage(std::vector<std::uint8_t> bytes);
     // The face photo the camera took (a JPEG): kept for the visit, and the flow is told.
     void takePhoto(std::vector<std::uint8_t> jpeg, flow::Instant at);
+    // Where a document's picture comes from when the person presses "take photo": the live
+    // camera's newest frame, or a scenario's picture. Without one, the flow hears
+    // "document.no_picture".
+    using DocumentCamera = std::function<Result<std::vector<std::uint8_t>>()>;
+    void useDocumentCamera(DocumentCamera camera) { documentCamera_ = std::move(camera); }
 
     // Draws the current view with this frame's touch, turns a finished tap into a flow::Tap for
     // the view the finger went down on, and watches for the staff long press. Present afterwards.
@@ -80,6 +89,7 @@ private:
     std::optional<flow::Instant> holdSince_;
     bool holdFired_ = false;
     VisitBuffers buffers_;
+    DocumentCamera documentCamera_;
     int wipes_ = 0;
 };
 

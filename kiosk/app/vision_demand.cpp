@@ -7,6 +7,8 @@ vision::Demand demandFor(const flow::FlowState& state) {
     // "Cek status": a receipt's QR held to the camera when the kiosk has no scanner.
     if (std::holds_alternative<flow::StatusScanScreen>(state.screen))
         return vision::Demand::barcodes({vision::BarcodeFormat::QrCode});
+    // A document to photograph: the picture only, taken when the person presses the button.
+    if (std::holds_alternative<flow::DocumentScanScreen>(state.screen)) return vision::Demand::picture();
     const auto* reg = std::get_if<flow::RegistrationScreen>(&state.screen);
     if (!reg) return vision::Demand::nothing();
     switch (reg->step) {

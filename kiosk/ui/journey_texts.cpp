@@ -15,7 +15,8 @@ constexpr auto kProblems = std::to_array<std::string_view>(
      "decision.documents_incomplete", "decision.nothing_to_correct", "decision.reason_required",
      "decision.category_required", "decision.supervisor_required", "decision.supervisor_same_person",
      "decision.supervisor_not_supervisor", "decision.already_decided", "decision.invalid", "staff.report_unavailable",
-     "staff.report_not_printed"});
+     "staff.report_not_printed", "document.blurry", "document.too_dark", "document.too_bright",
+     "document.no_picture"});
 
 // Why a scanned receipt could not be trusted or followed (flow::ReceiptStatus::verdict).
 constexpr auto kVerdicts = std::to_array<std::string_view>(
@@ -107,6 +108,11 @@ constexpr auto kFixed = std::to_array<std::string_view>({
     "staff.report_prompt",
     "staff.report_print",
     "staff.report_page",
+    "reg.scan",
+    "document_scan.prompt",
+    "document_scan.status",
+    "document_scan.take",
+    "document_scan.hint",
     "status.title",
     "status.number",
     "status.issued",

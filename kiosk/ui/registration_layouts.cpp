@@ -110,20 +110,25 @@ void consentStep(StepParts& p) {
 
 void documentsStep(StepParts& p) {
     const auto& m = p.layout.metrics;
-    const Rect body = p.layout.body;
+    // A little of the margin above the bottom row too: each name needs two lines.
+    Rect body = p.layout.body;
+    body.h += m.px(1.2);
     const int columns = m.landscape ? 2 : 1;
     const int rows = static_cast<int>(core::kAllDocuments.size()) / columns;
-    const int gap = m.px(1.2);
+    // Rows close together, so that a document's name has room for two lines beside its buttons.
+    const int gap = m.px(0.6);
     const int colGap = m.px(4);
     const int w = (body.w - (columns - 1) * colGap) / columns;
     const int h = (body.h - (rows - 1) * gap) / rows;
     const int buttonW = m.px(m.landscape ? 17 : 20);
+    const int scanW = m.px(m.landscape ? 14 : 17);
     for (std::size_t i = 0; i < core::kAllDocuments.size(); ++i) {
         const int col = static_cast<int>(i) / rows;
         const int row = static_cast<int>(i) % rows;
         Rect r{body.x + col * (w + colGap), body.y + row * (h + gap), w, h};
         DocumentRow d;
-        d.notYet = takeRight(r, buttonW, gap);
+        d.scan = takeRight(r, scanW, m.px(1.2));
+        d.notYet = takeRight(r, buttonW, m.px(1.2));
         d.have = takeRight(r, buttonW, m.px(2));
         d.label = r;
         p.documents.push_back(d);
@@ -282,6 +287,14 @@ StepParts statusScanParts(Size window) {
     return p;
 }
 
+StepParts documentScanParts(Size window) {
+    StepParts p;
+    p.layout = layoutStep(window);
+    cameraStep(p, false);
+    p.skip = {};  // "back" leaves the document as it was
+    return p;
+}
+
 StatusParts statusParts(Size window) {
     StatusParts s;
     s.layout = layoutStep(window);
@@ -348,6 +361,12 @@ std::vector<JourneyTarget> journeyTargets(const flow::FlowState& state, Size win
         add("back", layoutStep(window).back);
         return out;
     }
+    if (std::holds_alternative<flow::DocumentScanScreen>(state.screen)) {
+        const auto l = layoutStep(window);
+        add("back", l.back);
+        add("take", l.next);
+        return out;
+    }
     if (std::holds_alternative<flow::StatusScreen>(state.screen)) {
         const auto l = layoutStep(window);
         add("back", l.back);
@@ -375,6 +394,7 @@ std::vector<JourneyTarget> journeyTargets(const flow::FlowState& state, Size win
     for (std::size_t i = 0; i < p.documents.size(); ++i) {
         add("doc-" + std::to_string(i + 1) + "-have", p.documents[i].have);
         add("doc-" + std::to_string(i + 1) + "-not-yet", p.documents[i].notYet);
+        add("doc-" + std::to_string(i + 1) + "-scan", p.documents[i].scan);
     }
     for (const auto& row : p.review) add("change-" + std::to_string(row.section), row.change);
     if (spec.kind == StepKind::Digits || spec.kind == StepKind::Letters) {

@@ -35,6 +35,7 @@ struct DocumentRow {
     Rect label;
     Rect have;
     Rect notYet;
+    Rect scan;  // take a picture of it with the camera
 };
 struct ReviewRow {
     int section = 0;
@@ -63,6 +64,8 @@ StepParts stepParts(const flow::FlowState& state, Size window);
 StepParts menuParts(Size window);  // options: register, check status
 // "Cek status": the camera, what was read, a problem line.
 StepParts statusScanParts(Size window);
+// A document held up to the camera: the picture, what to do, a problem line.
+StepParts documentScanParts(Size window);
 
 struct StatusParts {
     StepLayout layout;
@@ -94,7 +97,7 @@ struct JourneyTarget {
     Rect place;
 };
 // The named controls of a journey view: "next", "back", "register", "status", "skip", "option-3",
-// "consent-0", "not-listed", "doc-2-have", "doc-2-not-yet", "change-5", "submit", "done", "key-A", "key-7",
+// "consent-0", "not-listed", "doc-2-have", "doc-2-not-yet", "doc-2-scan", "take", "change-5", "submit", "done", "key-A", "key-7",
 // "space", "delete".
 std::vector<JourneyTarget> journeyTargets(const flow::FlowState& state, Size window);
 

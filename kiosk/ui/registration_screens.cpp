@@ -241,14 +241,18 @@ std::optional<flow::Action> drawDocumentsStep(Painter& p, const StepParts& parts
         const auto st = state.visit.form.documents[i];
         p.paragraph(std::to_string(i + 1) + ". " + std::string(say.lookup(documentKey(kind))), row.label,
                     TextStyle{m.type.small, Weight::Bold, colors::kInk, Align::Left});
-        const bool have = st != core::DocumentState::NotYet;
-        // Small buttons: the chosen one is tinted with a thick outline, no room for a mark.
-        ButtonSpec yes = spec(say.lookup("reg.have"), m.type.small, ButtonKind::Secondary, have);
-        ButtonSpec no = spec(say.lookup("reg.not_yet"), m.type.small, ButtonKind::Secondary, !have);
+        // Small buttons: the chosen one is tinted with a thick outline, no room for a mark; a
+        // document photographed here has its "photo" button chosen.
+        ButtonSpec yes = spec(say.lookup("reg.have"), m.type.small, ButtonKind::Secondary, st == core::DocumentState::Have);
+        ButtonSpec no = spec(say.lookup("reg.not_yet"), m.type.small, ButtonKind::Secondary, st == core::DocumentState::NotYet);
+        ButtonSpec scan = spec(say.lookup("reg.scan"), m.type.small, ButtonKind::Secondary,
+                               st == core::DocumentState::Scanned);
         yes.icon.reset();
         no.icon.reset();
+        scan.icon.reset();
         if (button(p, touch, row.have, m, yes)) action = flow::DocumentTapped{i, core::DocumentState::Have};
         if (button(p, touch, row.notYet, m, no)) action = flow::DocumentTapped{i, core::DocumentState::NotYet};
+        if (button(p, touch, row.scan, m, scan)) action = flow::DocumentTapped{i, core::DocumentState::Scanned};
     }
     return action;
 }
@@ -579,6 +583,27 @@ std::optional<flow::Action> drawStatusScan(Painter& p, const Catalogs& texts, co
     return action;
 }
 
+std::optional<flow::Action> drawDocumentScan(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                             const JourneyView& view, const Touch& touch) {
+    const Catalog& say = texts.in(state.visit.language);
+    const auto& screen = std::get<flow::DocumentScanScreen>(state.screen);
+    const auto parts = documentScanParts(p.size());
+    const auto& m = parts.layout.metrics;
+    const auto kind = core::kAllDocuments[std::min(screen.index, core::kAllDocuments.size() - 1)];
+    frame(p, parts.layout, say, say.lookup(documentKey(kind)), say.lookup("document_scan.prompt"));
+    cameraPreview(p, parts.picture, m,
+                  CameraPreviewSpec{view.camera, CameraGuide::Document, false, say.lookup("document_scan.hint"),
+                                    say.text(Text::CameraNotReady)});
+    p.paragraph(say.lookup("document_scan.status"), parts.status,
+                TextStyle{m.type.body, Weight::Bold, colors::kInkSoft, Align::Left});
+    problemLine(p, parts.message, m, problemText(state, say));
+    std::optional<flow::Action> action;
+    if (drawBackButton(p, say, parts.layout.back, m, touch)) action = flow::BackTapped{};
+    if (nextButton(p, touch, parts.layout.next, m, say.lookup("document_scan.take"))) action = flow::NextTapped{};
+    if (drawListenButton(p, say, touch)) action = flow::ListenTapped{};
+    return action;
+}
+
 std::optional<flow::Action> drawStatus(Painter& p, const Catalogs& texts, const flow::FlowState& state,
                                        const Touch& touch) {
     const Catalog& say = texts.in(state.visit.language);
@@ -666,6 +691,10 @@ std::string journeyInstruction(const flow::FlowState& state, const Catalog& say)
                           },
                           [&](const flow::StatusScanScreen&) {
                               return join(say.lookup("status_scan.title"), say.lookup("status_scan.prompt"));
+                          },
+                          [&](const flow::DocumentScanScreen& d) {
+                              const auto kind = core::kAllDocuments[std::min(d.index, core::kAllDocuments.size() - 1)];
+                              return join(say.lookup(documentKey(kind)), say.lookup("document_scan.prompt"));
                           },
                           [&](const flow::StatusScreen&) {
                               return join(say.lookup("status.title"),

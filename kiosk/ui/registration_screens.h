@@ -32,6 +32,9 @@ std::optional<flow::Action> drawSaving(Painter& p, const Catalogs& texts, const 
                                        const Touch& touch);
 std::optional<flow::Action> drawReceipt(Painter& p, const Catalogs& texts, const flow::FlowState& state,
                                         const Touch& touch);
+// One of the eight documents held up to the camera.
+std::optional<flow::Action> drawDocumentScan(Painter& p, const Catalogs& texts, const flow::FlowState& state,
+                                             const JourneyView& view, const Touch& touch);
 // "Cek status": scanning a receipt, and what it says.
 std::optional<flow::Action> drawStatusScan(Painter& p, const Catalogs& texts, const flow::FlowState& state,
                                            const JourneyView& view, const Touch& touch);

@@ -90,6 +90,8 @@ std::optional<Event> drawVisit(Painter& p, const Catalogs& texts, const flow::Fl
         event = drawMenu(p, texts, state, screenTouch);
     } else if (std::holds_alternative<flow::RegistrationScreen>(state.screen)) {
         event = drawRegistrationStep(p, texts, state, view, screenTouch);
+    } else if (std::holds_alternative<flow::DocumentScanScreen>(state.screen)) {
+        event = drawDocumentScan(p, texts, state, view, screenTouch);
     } else if (std::holds_alternative<flow::SavingScreen>(state.screen)) {
         event = drawSaving(p, texts, state, screenTouch);
     } else if (std::holds_alternative<flow::ReceiptScreen>(state.screen)) {

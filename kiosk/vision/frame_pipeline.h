@@ -39,7 +39,8 @@
 namespace kiosk::vision {
 
 struct Demand {
-    enum class Kind : std::uint8_t { Nothing, Barcodes, Mrz, FacePhoto };
+    // Picture: frames for the preview only (a document photographed when the person says so).
+    enum class Kind : std::uint8_t { Nothing, Barcodes, Mrz, FacePhoto, Picture };
     Kind kind = Kind::Nothing;
     BarcodeFormats formats;  // with Kind::Barcodes: the formats the screen accepts
 
@@ -47,6 +48,7 @@ struct Demand {
     static Demand barcodes(BarcodeFormats formats) { return {Kind::Barcodes, formats}; }
     static Demand mrz() { return {Kind::Mrz, {}}; }
     static Demand facePhoto() { return {Kind::FacePhoto, {}}; }
+    static Demand picture() { return {Kind::Picture, {}}; }
     friend bool operator==(const Demand&, const Demand&) = default;
 };
 
@@ -176,7 +178,7 @@ private:
     Mailbox<drivers::CameraFrame>* preview_;
     Mailbox<Demand> pendingDemand_;
     Demand demand_;
-    std::array<std::unique_ptr<FrameWork>, 4> works_;
+    std::array<std::unique_ptr<FrameWork>, 5> works_;  // by Demand::Kind; Picture has no work
 };
 
 }  // namespace kiosk::vision

@@ -29,6 +29,12 @@ for i in "${!visit[@]}"; do
 done
 [ "${#points[@]}" -ge 25 ] || fail "only ${#points[@]} kill points"
 
+# The pictures the visit holds up to the camera, beside the scripts that name them.
+cp assets/scenarios/*.jpg "$work/"
+# The network is down while the kiosk is killed: a kill lands in the journey, never in the middle
+# of an upload (whose lease would hold the record back for minutes after the restart).
+curl -sf -X POST "http://127.0.0.1:$sim_port/admin/faults" -H 'Content-Type: application/json' \
+    -d '[{"mode":"status_503","count":1000000,"path_prefix":"/v1/submissions"}]' >/dev/null
 submit_at=-1
 for i in "${!visit[@]}"; do [ "${visit[$i]}" = "tap submit" ] && submit_at=$i; done
 submitted=0
@@ -57,8 +63,10 @@ for canary in "${canaries[@]}"; do
   fi
 done
 
-# The kiosk starts again: its first screen is the welcome, with nothing of anyone, and it sends
-# what was submitted before the kills (the headless run waits for the queue to empty).
+# The kiosk starts again, the network back: its first screen is the welcome, with nothing of
+# anyone, and it sends what was submitted before the kills (the headless run waits for the queue
+# to empty).
+curl -sf -X DELETE "http://127.0.0.1:$sim_port/admin/faults" >/dev/null
 echo "wait-for attract" >"$work/restart.txt"
 env -u DISPLAY -u WAYLAND_DISPLAY "$LOKET_BIN/kiosk" --config "$kiosk_conf" --script "$work/restart.txt" \
     --screenshots "$work/restart" >"$work/restart.out" 2>"$work/restart.err" ||

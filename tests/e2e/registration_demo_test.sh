@@ -52,7 +52,14 @@ expect .previous_migration '"never"'
 expect .bpjs_number null
 expect .medical_check '"scheduled"'
 expect .placement '{"destination":"HK","sector":"domestic_work","scheme":"agency","job_order_id":"JO-2026-HK-0001","agency":"PT Penempatan Uji Tiga","promised_salary":4990,"promised_salary_currency":"HKD","fee_asked_idr":0}'
-expect .documents '{"marital_status":"have","family_permission":"not_yet","competence":"not_yet","health":"have","passport":"have","work_visa":"not_yet","placement_agreement":"not_yet","employment_agreement":"not_yet"}'
+expect .documents '{"marital_status":"have","family_permission":"not_yet","competence":"not_yet","health":"scanned","passport":"have","work_visa":"not_yet","placement_agreement":"not_yet","employment_agreement":"not_yet"}'
+# Her health certificate, photographed at the kiosk once she held it still (the blurred try was
+# refused on screen): one JPEG, of the kiosk's size, and no picture of anything else.
+expect '.document_images | keys' '["health"]'
+jq -r .document_images.health <<<"$first" | base64 -d >"$work/health.jpg"
+[ "$(head -c 3 "$work/health.jpg" | od -An -tx1 | tr -d ' ')" = ffd8ff ] || fail "the health certificate is not a JPEG"
+[ "$(stat -c %s "$work/health.jpg")" -gt 20000 ] || fail "the health certificate's picture is too small to read"
+ls "$work/screens" | grep -q -- '-document-scan-blurred\.png$' || fail "the blurred picture was not refused on screen"
 expect '[.checks[].code]' '[]'
 expect .missing_skills '["lang.yue"]'
 
@@ -61,6 +68,7 @@ second="$(jq -c '.[] | select(.identity.nik == "3329012003900004")' <<<"$payload
 [ "$(jq -c '[.checks[].code]' <<<"$second")" = '["offer.not_listed","offer.fee_asked"]' ] ||
   fail "the second visitor's checks are $(jq -c '[.checks[].code]' <<<"$second")"
 [ "$(jq -c .education.smk_major <<<"$second")" = '"AGRIBISNIS"' ] || fail "the SMK major is missing"
+[ "$(jq -c .document_images <<<"$second")" = '{}' ] || fail "the second visitor photographed no document"
 
 # The returnee's check-in, every member as she gave it and nothing else.
 checkin="$(jq -c '.[] | select(.kind == "returnee_checkin") | .payload | @base64d | fromjson' <<<"$held")"

@@ -4,10 +4,14 @@
 // camera_scene.h. Holders are made up (fake_identity.h); check digits come from kiosk/core.
 //
 //   make_document_images OUT_DIR COUNT SEED [--extras]
+//   make_document_images --certificate OUT_DIR SEED
 //
 // writes COUNT frames with a readable MRZ, half mildly and half hardly spoiled, and with --extras
 // also frames with no MRZ, with part of the MRZ covered, with a wrong check digit printed, and
 // sequences of three frames of one document; OUT_DIR/manifest.tsv says what each frame holds.
+// --certificate writes a made-up health certificate held up to the camera, once held still
+// (certificate.jpg) and once moving (certificate-moving.jpg), for the kiosk's document photos;
+// the demo's pair in assets/scenarios was made with seed 20261207.
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -304,9 +308,77 @@ void writeExtras(Writer& out, Fonts& fonts, Rng& rng) {
 
 }  // namespace
 
+// A health certificate of a made-up clinic for a made-up person: a white A5 page of ordinary print.
+cv::Mat drawCertificate(Fonts& fonts) {
+    cv::Mat page(mm(148), mm(105), CV_8UC3, cv::Scalar(246, 248, 250));
+    const std::string sans = LOKET_PAGE_FONT;
+    const std::string bold = LOKET_PAGE_BOLD_FONT;
+    const cv::Scalar ink = cv::Scalar::all(30);
+    drawText(page, fonts.get(bold, 26), "KLINIK CONTOH SEHAT", {mm(8), mm(8)}, ink);
+    drawText(page, fonts.get(sans, 16), "Jalan Contoh 9, Surabaya", {mm(8), mm(13)}, ink);
+    cv::line(page, {mm(8), mm(18)}, {page.cols - mm(8), mm(18)}, ink, 3);
+    drawText(page, fonts.get(bold, 28), "SURAT KETERANGAN SEHAT", {mm(14), mm(24)}, ink);
+    drawText(page, fonts.get(sans, 18), "Nomor: 0042/SKS/XI/2026", {mm(30), mm(31)}, ink);
+    const std::vector<std::string> lines{
+        "Yang bertanda tangan di bawah ini menerangkan bahwa:",
+        "Nama          : SITI AMINAH",
+        "Tanggal lahir : 15-06-1995",
+        "telah diperiksa kesehatan dan psikologinya dan",
+        "dinyatakan SEHAT untuk bekerja di luar negeri.",
+        "Surabaya, 20 November 2026",
+    };
+    int y = mm(42);
+    for (const auto& line : lines) {
+        drawText(page, fonts.get(sans, 19), line, {mm(8), y}, ink);
+        y += mm(7);
+    }
+    cv::circle(page, {mm(70), mm(120)}, mm(11), cv::Scalar(170, 60, 40), 3, cv::LINE_AA);
+    drawText(page, fonts.get(sans, 16), "dr. Contoh Dokter", {mm(58), mm(133)}, ink);
+    return page;
+}
+
+int writeCertificate(const std::filesystem::path& dir, std::uint64_t seed) {
+    Rng rng(seed);
+    Fonts fonts;
+    std::filesystem::create_directories(dir);
+    const cv::Mat page = drawCertificate(fonts);
+    const cv::Mat background = kiosk::testimages::clutteredBackground(kFrame, rng);
+    Degradation held;
+    held.rotationDeg = 3;
+    held.perspective = 0.03;
+    held.noiseSigma = 3;
+    held.jpegQuality = 90;
+    const cv::Mat placed = kiosk::testimages::placeSubject(background, page, 0.95, held, rng);
+    cv::Mat still = kiosk::testimages::spoil(placed, held, rng);
+    Degradation moving = held;
+    moving.motionBlur = 28;
+    moving.blurSigma = 4;
+    cv::Mat blurred = kiosk::testimages::spoil(placed, moving, rng);
+    const bool ok = cv::imwrite((dir / "certificate.jpg").string(), still, {cv::IMWRITE_JPEG_QUALITY, 85}) &&
+                    cv::imwrite((dir / "certificate-moving.jpg").string(), blurred, {cv::IMWRITE_JPEG_QUALITY, 85});
+    if (!ok) std::fprintf(stderr, "make_document_images: cannot write into %s\n", dir.c_str());
+    return ok ? 0 : 1;
+}
+
 int main(int argc, char** argv) {
+    if (argc == 4 && std::string(argv[1]) == "--certificate") {
+        if (TTF_Init() != 0) {
+            std::fprintf(stderr, "make_document_images: %s\n", TTF_GetError());
+            return 1;
+        }
+        int status = 1;
+        try {
+            status = writeCertificate(argv[2], std::stoull(argv[3]));
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "make_document_images: %s\n", e.what());
+        }
+        TTF_Quit();
+        return status;
+    }
     if (argc < 4 || argc > 5 || (argc == 5 && std::string(argv[4]) != "--extras")) {
-        std::fprintf(stderr, "usage: make_document_images OUT_DIR COUNT SEED [--extras]\n");
+        std::fprintf(stderr,
+                     "usage: make_document_images OUT_DIR COUNT SEED [--extras]\n"
+                     "       make_document_images --certificate OUT_DIR SEED\n");
         return 2;
     }
     if (TTF_Init() != 0) {

@@ -360,5 +360,77 @@ TEST(Registration, ThePayloadHoldsEveryAnswer) {
     EXPECT_NE(json.find("\"documents\":{\"marital_status\":\"have\""), std::string::npos) << json;
 }
 
+TEST(Registration, ADocumentIsScannedOnlyOnceItsPictureIsKept) {
+    Registrant r;
+    r.fillUpTo(RegStep::Documents);
+    const auto health = static_cast<std::size_t>(core::DocumentKind::Health);
+    // "Photo" opens the camera; nothing is marked yet.
+    auto step = r.tap(DocumentTapped{health, core::DocumentState::Scanned});
+    ASSERT_TRUE(std::holds_alternative<DocumentScanScreen>(r.state().screen));
+    EXPECT_EQ(std::get<DocumentScanScreen>(r.state().screen).index, health);
+    EXPECT_EQ(r.state().visit.form.documents[health], core::DocumentState::NotYet);
+    EXPECT_TRUE(testing::has<SpeakInstruction>(step));
+    EXPECT_EQ(screenName(r.state().screen), "document-scan");
+
+    // A blurred picture is refused with the reason; the screen waits for another try.
+    step = r.tap(NextTapped{});
+    const auto* capture = testing::find<CaptureDocument>(step);
+    ASSERT_TRUE(capture);
+    EXPECT_EQ(capture->index, health);
+    step = r.apply(DocumentCaptured{r.now(), health, false, "document.blurry"});
+    EXPECT_TRUE(std::holds_alternative<DocumentScanScreen>(r.state().screen));
+    EXPECT_EQ(r.state().problem, "document.blurry");
+    EXPECT_TRUE(testing::has<Beep>(step));
+    // An answer about another document, or after the screen was left, changes nothing.
+    const auto before = r.state();
+    r.apply(DocumentCaptured{r.now(), health + 1, true, {}});
+    EXPECT_EQ(r.state(), before);
+
+    r.tap(NextTapped{});
+    r.apply(DocumentCaptured{r.now(), health, true, {}});
+    EXPECT_TRUE(r.at(RegStep::Documents));
+    EXPECT_EQ(r.state().visit.form.documents[health], core::DocumentState::Scanned);
+    EXPECT_TRUE(r.state().problem.empty());
+
+    // Back from the camera leaves a document as it was.
+    r.tap(DocumentTapped{0, core::DocumentState::Scanned});
+    r.tap(BackTapped{});
+    EXPECT_TRUE(r.at(RegStep::Documents));
+    EXPECT_EQ(r.state().visit.form.documents[0], core::DocumentState::NotYet);
+    r.apply(DocumentCaptured{r.now(), 0, true, {}});
+    EXPECT_EQ(r.state().visit.form.documents[0], core::DocumentState::NotYet);
+}
+
+TEST(Registration, TheCameraScreenOfADocumentIsWipedWhenLeftIdle) {
+    Registrant r;
+    r.fillUpTo(RegStep::Documents);
+    r.tap(DocumentTapped{2, core::DocumentState::Scanned});
+    const auto idle = FlowSettings{}.idleTimeout;
+    r.apply(Tick{r.now() + idle + 1s});
+    ASSERT_TRUE(r.state().countdown);
+    const auto gone = r.apply(Tick{r.now() + idle + FlowSettings{}.countdown + 2s});
+    EXPECT_TRUE(std::holds_alternative<AttractScreen>(r.state().screen));
+    EXPECT_TRUE(testing::has<Wipe>(gone));
+    EXPECT_EQ(r.state().visit, (Visit{FlowSettings{}.home, {}}));
+}
+
+TEST(Registration, ThePayloadHoldsThePicturesOfTheDocumentsScannedOnly) {
+    Registrant r;
+    r.fillUpTo(RegStep::Documents);
+    const auto health = static_cast<std::size_t>(core::DocumentKind::Health);
+    const auto passport = static_cast<std::size_t>(core::DocumentKind::Passport);
+    r.tap(DocumentTapped{health, core::DocumentState::Scanned});
+    r.tap(NextTapped{});
+    r.apply(DocumentCaptured{r.now(), health, true, {}});
+    PayloadExtras extras{"", "ab12", "2026-11-29T03:00:00Z", "KIOSK-TEST-01", "LTSA-TEST", {}};
+    extras.documentImagesBase64[health] = "/9j/SEHAT";
+    extras.documentImagesBase64[passport] = "/9j/PASPOR";  // taken, then marked "have": not sent
+    const auto json = registrationPayload(r.state().visit.form, r.state().settings.catalogue,
+                                          r.state().settings.agePolicy, kToday, extras);
+    EXPECT_NE(json.find("\"health\":\"scanned\""), std::string::npos) << json;
+    EXPECT_NE(json.find("\"document_images\":{\"health\":\"/9j/SEHAT\"}"), std::string::npos) << json;
+    EXPECT_EQ(json.find("PASPOR"), std::string::npos) << json;
+}
+
 }  // namespace
 }  // namespace kiosk::flow

@@ -85,7 +85,7 @@ void filledForm(flow::FlowState& s) {
     f.ticked(flow::ChipField::Skills).set(0);
     f.ticked(flow::ChipField::Skills).set(10);
     f.documents[4] = core::DocumentState::Have;
-    f.documents[3] = core::DocumentState::Have;
+    f.documents[3] = core::DocumentState::Scanned;
 }
 
 // A made-up returnee at the end of her check-in: home from Hong Kong with a complaint.
@@ -301,6 +301,11 @@ const std::vector<ScreenCase>& allScreens() {
             s.screen = flow::StaffSignOffScreen{};
             s.draft.supervisorBadge = "B-10003";
             static_cast<void>(s.draft.supervisorPin.append("12"));
+        }));
+        all.push_back(visit("document_scan", [](flow::FlowState& s) {
+            filledForm(s);
+            s.screen = flow::DocumentScanScreen{5};
+            s.problem = "document.blurry";
         }));
         auto scan = visit("status_scan", [](flow::FlowState& s) {
             s.screen = flow::StatusScanScreen{};

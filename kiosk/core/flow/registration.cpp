@@ -583,6 +583,12 @@ std::string registrationPayload(const RegistrationForm& form, const Catalogue& c
     for (std::size_t i = 0; i < core::kAllDocuments.size(); ++i)
         j.field(core::documentCode(core::kAllDocuments[i]), core::documentStateCode(form.documents[i]));
     j.close();
+    // The picture of each document scanned at the kiosk; a document marked otherwise since has none.
+    j.object("document_images");
+    for (std::size_t i = 0; i < core::kAllDocuments.size(); ++i)
+        if (form.documents[i] == core::DocumentState::Scanned && !extras.documentImagesBase64[i].empty())
+            j.field(core::documentCode(core::kAllDocuments[i]), extras.documentImagesBase64[i]);
+    j.close();
 
     j.array("checks");
     auto findings = checksFor(form, policy, today, catalogue).findings;

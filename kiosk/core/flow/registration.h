@@ -278,6 +278,9 @@ struct PayloadExtras {
     std::string createdAt;
     std::string kioskId;
     std::string siteId;
+    // The pictures taken of the documents marked scanned, base64 JPEG, in core::kAllDocuments order
+    // (empty for the others).
+    std::array<std::string, core::kAllDocuments.size()> documentImagesBase64{};
 };
 std::string registrationPayload(const RegistrationForm& form, const Catalogue& catalogue, const core::AgePolicy& policy,
                                 Date today, const PayloadExtras& extras);

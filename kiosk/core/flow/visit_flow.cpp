@@ -410,6 +410,8 @@ Step onAction(const FlowState& now, const Tap& tap) {
                            s.receiptStatus.reset();
                            show(s, StatusScanScreen{}, tap.at);
                            step.commands = {SpeakInstruction{}};
+                       } else if (on<DocumentScanScreen>(s)) {
+                           show(s, RegistrationScreen{RegStep::Documents}, tap.at);
                        } else if (reg) {
                            step = backFrom(now, reg->step, tap.at);
                            step.state.lastActivity = tap.at;
@@ -426,6 +428,11 @@ Step onAction(const FlowState& now, const Tap& tap) {
                        }
                    },
                    [&](const NextTapped&) {
+                       if (const auto* scan = std::get_if<DocumentScanScreen>(&s.screen)) {
+                           s.problem.clear();
+                           step.commands = {CaptureDocument{scan->index}};
+                           return;
+                       }
                        if (on<LanguageChoiceScreen>(s)) {
                            show(s, MenuScreen{}, tap.at);
                            step.commands = {SpeakInstruction{}};
@@ -573,6 +580,12 @@ Step onAction(const FlowState& now, const Tap& tap) {
                    },
                    [&](const DocumentTapped& e) {
                        if (!reg || reg->step != RegStep::Documents || e.index >= core::kAllDocuments.size()) return;
+                       if (e.state == core::DocumentState::Scanned) {
+                           // Scanned only once the picture is kept: first the camera.
+                           show(s, DocumentScanScreen{e.index}, tap.at);
+                           step.commands = {SpeakInstruction{}};
+                           return;
+                       }
                        s.visit.form.documents[e.index] = e.state;
                    },
                    [&](const SkipTapped&) {
@@ -665,6 +678,7 @@ std::string_view screenName(const Screen& screen) {
                           [](const StaffPinScreen&) { return std::string_view("staff-pin"); },
                           [](const StaffHomeScreen&) { return std::string_view("staff-home"); },
                           [](const StaffReportScreen&) { return std::string_view("staff-report"); },
+                          [](const DocumentScanScreen&) { return std::string_view("document-scan"); },
                           [](const StaffRecordScreen&) { return std::string_view("staff-record"); },
                           [](const StaffDocumentScreen&) { return std::string_view("staff-document"); },
                           [](const StaffReasonScreen&) { return std::string_view("staff-reason"); },
@@ -839,6 +853,21 @@ Step onEvent(const FlowState& now, const Event& event) {
                               s.staffAnswer->worklist = e.worklist;
                               closeRecord(step, e.at);
                               s.notice = "staff.decision_saved";
+                              return step;
+                          },
+                          [&](const DocumentCaptured& e) {
+                              const auto* scan = std::get_if<DocumentScanScreen>(&now.screen);
+                              if (!scan || scan->index != e.index || now.countdown) return Step{now, {}};
+                              Step step{now, {}};
+                              FlowState& s = step.state;
+                              s.lastActivity = e.at;
+                              if (!e.ok) {
+                                  s.problem = e.code;
+                                  step.commands = {Beep{}};
+                                  return step;
+                              }
+                              s.visit.form.documents[e.index] = core::DocumentState::Scanned;
+                              show(s, RegistrationScreen{RegStep::Documents}, e.at);
                               return step;
                           },
                           [&](const DayReportMade& e) {

@@ -63,6 +63,11 @@ struct UnderAgeScreen {
     int minimumAge = core::kLegalMinimumAge;
     friend bool operator==(const UnderAgeScreen&, const UnderAgeScreen&) = default;
 };
+// One of the eight documents held up to the camera: "take the picture" keeps it as scanned.
+struct DocumentScanScreen {
+    std::size_t index = 0;  // in core::kAllDocuments
+    friend bool operator==(const DocumentScanScreen&, const DocumentScanScreen&) = default;
+};
 // "Cek status": the person holds their receipt's QR code to the scanner or the camera.
 struct StatusScanScreen {
     friend bool operator==(const StatusScanScreen&, const StatusScanScreen&) = default;
@@ -104,12 +109,12 @@ struct StaffReportScreen {
     friend bool operator==(const StaffReportScreen&, const StaffReportScreen&) = default;
 };
 
-using Screen = std::variant<AttractScreen, LanguageChoiceScreen, MenuScreen, RegistrationScreen, SavingScreen,
-                            ReceiptScreen, UnderAgeScreen, StatusScanScreen, StatusScreen, StaffPinScreen,
+using Screen = std::variant<AttractScreen, LanguageChoiceScreen, MenuScreen, RegistrationScreen, DocumentScanScreen,
+                            SavingScreen, ReceiptScreen, UnderAgeScreen, StatusScanScreen, StatusScreen, StaffPinScreen,
                             StaffHomeScreen, StaffRecordScreen, StaffDocumentScreen, StaffReasonScreen,
                             StaffSignOffScreen, StaffReportScreen>;
 
-// "attract", "language-choice", "menu", "reg-nik", "receipt", "under-age", "status-scan", "status",
+// "attract", "language-choice", "menu", "reg-nik", "document-scan", "receipt", "under-age", "status-scan", "status",
 // "staff-pin", "staff-home", "staff-record", "staff-document", "staff-reason", "staff-sign-off",
 // "staff-report":
 // names for scenario scripts and PNGs.
@@ -382,6 +387,14 @@ struct DecisionRecorded {
     QueueFigures queue;             // ok: the queue and the worklist as they are now
     std::vector<WorkRow> worklist;
 };
+// CaptureDocument's answer: the picture is kept, or why not ("document.blurry", "document.too_dark",
+// "document.too_bright", "document.no_picture").
+struct DocumentCaptured {
+    Instant at{};
+    std::size_t index = 0;
+    bool ok = false;
+    std::string code;
+};
 // MakeDayReport's answer: none when the figures cannot be read ("staff.report_unavailable").
 struct DayReportMade {
     Instant at{};
@@ -394,7 +407,7 @@ struct DayReportPrinted {
 };
 using Event = std::variant<Tap, Tick, KeysTyped, CodeScanned, MrzScanned, StaffGesture, PhotoTaken, NikLookedUp,
                            RegistrationSaved, SaveFailed, ReceiptPrinted, ReceiptLookedUp, StaffAnswered, RecordOpened,
-                           SupervisorAnswered, DecisionRecorded, DayReportMade, DayReportPrinted>;
+                           SupervisorAnswered, DecisionRecorded, DayReportMade, DayReportPrinted, DocumentCaptured>;
 
 // Commands for the app.
 struct SpeakInstruction {  // read the current view's instruction aloud, interrupting any speech
@@ -462,6 +475,11 @@ struct CheckSupervisor {
 struct RecordDecision {
     friend bool operator==(const RecordDecision&, const RecordDecision&) = default;
 };
+// Keep what the camera sees now as the picture of document `index` (answer: DocumentCaptured).
+struct CaptureDocument {
+    std::size_t index = 0;
+    friend bool operator==(const CaptureDocument&, const CaptureDocument&) = default;
+};
 // The end-of-day report of the kiosk's local today: figures from its database (answer:
 // DayReportMade).
 struct MakeDayReport {
@@ -473,7 +491,7 @@ struct PrintDayReport {
 };
 using Command = std::variant<SpeakInstruction, StopSpeaking, Beep, Wipe, LookUpNik, SaveRegistration, PrintReceipt,
                              RecordUnderAge, LookUpReceipt, CheckStaff, StaffSignedOut, OpenRecord, CheckSupervisor,
-                             RecordDecision, MakeDayReport, PrintDayReport>;
+                             RecordDecision, MakeDayReport, PrintDayReport, CaptureDocument>;
 
 struct Step {
     FlowState state;
