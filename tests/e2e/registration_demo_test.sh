@@ -32,16 +32,20 @@ expect() {
   got="$(jq -c "$1" <<<"$first")"
   [ "$got" = "$2" ] || fail "$1 is $got, expected $2"
 }
+# Nothing but the registration's members, each checked below.
+members='["bpjs_number","certificates","checks","consent","created_at","document_images","documents","education","identity","kind","kiosk_id","languages","medical_check","missing_skills","personal","photo_jpeg_base64","placement","previous_migration","schema","site_id","work_experience"]'
+expect keys "$members"
+[ "$(jq -c keys <<<"$(jq -c '.[] | select(.identity.nik == "3329012003900004")' <<<"$payloads")")" = "$members" ] ||
+  fail "the second registration's members differ"
+expect .schema 1
+expect '.created_at | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")' true
+expect '.consent | del(.text_sha256)' '{"version":"2026-11","purposes":["registration","training"]}'
+expect '.consent.text_sha256 | test("^[0-9a-f]{64}$")' true
+expect '.identity | del(.passport)' '{"nik":"3578015506950001","nik_birth_date":"1995-06-15","nik_sex":"F","family_card_qr":null}'
+expect .identity.passport '{"mrz":"P<IDNCONTOH<<SITI<AMINAH<<<<<<<<<<<<<<<<<<<<\nX1234567<7IDN9506158F3101012<<<<<<<<<<<<<<02","number":"X1234567","surname":"CONTOH","given_names":"SITI AMINAH","nationality":"IDN","birth_date":"1995-06-15","expiry_date":"2031-01-01"}'
 expect .kind '"registration"'
 expect .kiosk_id '"KIOSK-DEMO-01"'
 expect .site_id '"LTSA-DEMO"'
-expect .consent.purposes '["registration","training"]'
-expect .consent.version '"2026-11"'
-expect .identity.nik_birth_date '"1995-06-15"'
-expect .identity.nik_sex '"F"'
-expect .identity.passport.number '"X1234567"'
-expect .identity.passport.expiry_date '"2031-01-01"'
-expect .identity.family_card_qr null
 expect .photo_jpeg_base64 null
 expect .personal '{"name":"SITI AMINAH","birth_place":"SURABAYA","marital_status":"single","regency_code":"3578","address":"JALAN CONTOH 1","rt":"003","rw":"005","phone":"081234567890","next_of_kin":{"name":"BUDI","phone":"081298765432"}}'
 expect .education '{"level":"sma","smk_major":null,"school":"SMA CONTOH","graduation_year":"2013"}'
