@@ -127,7 +127,7 @@ int runKiosk(int argc, const char* const* argv) {
         if (!opened) return fail(opened.error());
         services = std::move(*opened);
         for (const auto& note : services->notes()) std::cerr << "kiosk: " << note.code << ": " << note.detail << '\n';
-        services->applyTo(settings, localToday());
+        services->applyTo(settings, localToday(services->utcOffset()));
     }
     Session session(settings, *texts, speaker, &beeper, services ? &services->journeys() : nullptr);
 
@@ -147,13 +147,14 @@ int runKiosk(int argc, const char* const* argv) {
         // Between visitors the kiosk logs what became of its devices and takes what the sync
         // thread pulled since: new openings, minimum ages, staff, hotline; and drops openings
         // that expired overnight.
-        Date appliedOn = localToday();
+        const auto zone = services->utcOffset();
+        Date appliedOn = localToday(zone);
         const auto takeNewDocuments = [&](Session& s) {
             services->logDeviceHealth();
             const bool changed = services->refreshDocuments();
-            if (!changed && localToday() == appliedOn) return;
+            if (!changed && localToday(zone) == appliedOn) return;
             for (const auto& note : services->notes()) std::cerr << "kiosk: " << note.code << ": " << note.detail << '\n';
-            appliedOn = localToday();
+            appliedOn = localToday(zone);
             services->applyTo(settings, appliedOn);
             if (s.useSettings(settings) && changed) std::cerr << "kiosk: newer configuration and catalogues in use\n";
         };

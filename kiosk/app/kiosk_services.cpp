@@ -183,6 +183,7 @@ bool KioskServices::refreshDocuments() {
 }
 
 void KioskServices::applyTo(flow::FlowSettings& settings, Date today) const {
+    settings.utcOffset = settings_.utcOffset;
     settings.agePolicy = agePolicy_;
     settings.catalogue = catalogue_;
     std::erase_if(settings.catalogue.openings, [&](const core::JobOpening& o) {

@@ -40,6 +40,8 @@ public:
     // The journeys' settings from the last good configuration and catalogues the kiosk holds:
     // minimum ages, regions, the official openings still valid today, training programmes.
     void applyTo(flow::FlowSettings& settings, Date today) const;
+    // The configured zone's offset from UTC ([kiosk] time_zone).
+    std::chrono::minutes utcOffset() const { return settings_.utcOffset; }
     // Problems found reading the cached documents, for the log (the kiosk goes on without them).
     const std::vector<Error>& notes() const { return notes_; }
     // Between visitors: when the sync thread has stored newer documents since they were read,

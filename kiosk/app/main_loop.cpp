@@ -8,7 +8,7 @@
 
 namespace kiosk::app {
 
-Date localToday() { return dateAt(std::chrono::system_clock::now(), kLocalUtcOffset); }
+Date localToday(std::chrono::minutes utcOffset) { return dateAt(std::chrono::system_clock::now(), utcOffset); }
 
 int runMainLoop(ui::Display& display, Session& session, LiveInputs* live,
                 const std::function<void(Session&)>& betweenVisitors) {
@@ -24,7 +24,7 @@ int runMainLoop(ui::Display& display, Session& session, LiveInputs* live,
 
         const auto now = Clock::now();
         const bool arrived = live && live->pump(session, now);
-        session.apply(flow::Tick{now, localToday()});
+        session.apply(flow::Tick{now, localToday(session.state().settings.utcOffset)});
         if (betweenVisitors && now - lastBetween >= kBetweenVisitorsEvery && session.betweenVisitors()) {
             lastBetween = now;
             betweenVisitors(session);

@@ -14,11 +14,11 @@
 
 namespace kiosk::app {
 
-// The kiosk's civil day is Western Indonesian Time (WIB, UTC+7, no daylight saving). Centres in
-// WITA or WIT will set it from the configuration (issue 10).
+// The kiosk's civil day is Western Indonesian Time (WIB, UTC+7, no daylight saving) unless the
+// configuration's [kiosk] time_zone says WITA or WIT (flow::FlowSettings::utcOffset).
 inline constexpr std::chrono::minutes kLocalUtcOffset{7 * 60};
 // Today at the kiosk, from the system clock.
-Date localToday();
+Date localToday(std::chrono::minutes utcOffset = kLocalUtcOffset);
 
 class LiveInputs;
 

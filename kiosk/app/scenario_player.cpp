@@ -222,7 +222,8 @@ private:
     std::filesystem::path dir_;
     std::ostream& out_;
     flow::Instant now_{};
-    Date today_ = localToday();  // the steady clock is fake, the calendar day is the real one
+    // The steady clock is fake, the calendar day is the real one (in the kiosk's zone).
+    Date today_ = localToday(session_.state().settings.utcOffset);
     int line_ = 0;
     std::string lastSaved_;
     std::string lastReceipt_;  // the QR text of the last receipt shown (not personal)

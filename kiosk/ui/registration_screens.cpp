@@ -563,6 +563,16 @@ std::string statusSummary(const flow::ReceiptStatus& status, const Catalog& say)
     return out;
 }
 
+// The camera with the document frame over it, what to do beside it, and the problem line.
+void documentCamera(Painter& p, const StepParts& parts, const Catalog& say, const JourneyView& view,
+                    std::string_view hint, std::string_view status, const flow::FlowState& state) {
+    const auto& m = parts.layout.metrics;
+    cameraPreview(p, parts.picture, m,
+                  CameraPreviewSpec{view.camera, CameraGuide::Document, false, hint, say.text(Text::CameraNotReady)});
+    p.paragraph(status, parts.status, TextStyle{m.type.body, Weight::Bold, colors::kInkSoft, Align::Left});
+    problemLine(p, parts.message, m, problemText(state, say));
+}
+
 }  // namespace
 
 std::optional<flow::Action> drawStatusScan(Painter& p, const Catalogs& texts, const flow::FlowState& state,
@@ -571,12 +581,7 @@ std::optional<flow::Action> drawStatusScan(Painter& p, const Catalogs& texts, co
     const auto parts = statusScanParts(p.size());
     const auto& m = parts.layout.metrics;
     frame(p, parts.layout, say, say.lookup("status_scan.title"), say.lookup("status_scan.prompt"));
-    cameraPreview(p, parts.picture, m,
-                  CameraPreviewSpec{view.camera, CameraGuide::Document, false, say.text(Text::CameraDocumentHint),
-                                    say.text(Text::CameraNotReady)});
-    p.paragraph(say.lookup("status_scan.waiting"), parts.status,
-                TextStyle{m.type.body, Weight::Bold, colors::kInkSoft, Align::Left});
-    problemLine(p, parts.message, m, problemText(state, say));
+    documentCamera(p, parts, say, view, say.text(Text::CameraDocumentHint), say.lookup("status_scan.waiting"), state);
     std::optional<flow::Action> action;
     if (drawBackButton(p, say, parts.layout.back, m, touch)) action = flow::BackTapped{};
     if (drawListenButton(p, say, touch)) action = flow::ListenTapped{};
@@ -591,12 +596,7 @@ std::optional<flow::Action> drawDocumentScan(Painter& p, const Catalogs& texts, 
     const auto& m = parts.layout.metrics;
     const auto kind = core::kAllDocuments[std::min(screen.index, core::kAllDocuments.size() - 1)];
     frame(p, parts.layout, say, say.lookup(documentKey(kind)), say.lookup("document_scan.prompt"));
-    cameraPreview(p, parts.picture, m,
-                  CameraPreviewSpec{view.camera, CameraGuide::Document, false, say.lookup("document_scan.hint"),
-                                    say.text(Text::CameraNotReady)});
-    p.paragraph(say.lookup("document_scan.status"), parts.status,
-                TextStyle{m.type.body, Weight::Bold, colors::kInkSoft, Align::Left});
-    problemLine(p, parts.message, m, problemText(state, say));
+    documentCamera(p, parts, say, view, say.lookup("document_scan.hint"), say.lookup("document_scan.status"), state);
     std::optional<flow::Action> action;
     if (drawBackButton(p, say, parts.layout.back, m, touch)) action = flow::BackTapped{};
     if (nextButton(p, touch, parts.layout.next, m, say.lookup("document_scan.take"))) action = flow::NextTapped{};

@@ -76,11 +76,17 @@ std::string worklistTime(std::chrono::sys_seconds at, const core::ReceiptSetting
     return out;
 }
 
-// The news under who is signed in: a problem in the error colour, or what just happened.
-void drawNews(Painter& p, Rect where, const Metrics& m, const flow::FlowState& state, const Catalog& say) {
-    if (!state.problem.empty()) problemLine(p, where, m, problemText(state, say));
+// The frame with a one-line prompt, and under it the news: a problem in the error colour, or what
+// just happened.
+void frameWithNews(Painter& p, const StepLayout& l, Rect news, const Catalog& say, std::string_view title,
+                   std::string_view prompt, const flow::FlowState& state) {
+    const auto& m = l.metrics;
+    StepLayout top = l;
+    top.prompt.h = lineHeight(m.type.body);
+    frame(p, top, say, title, prompt);
+    if (!state.problem.empty()) problemLine(p, news, m, problemText(state, say));
     else if (!state.notice.empty())
-        p.text(say.lookup(state.notice), where, TextStyle{m.type.body, Weight::Bold, colors::kPrimary, Align::Left});
+        p.text(say.lookup(state.notice), news, TextStyle{m.type.body, Weight::Bold, colors::kPrimary, Align::Left});
 }
 
 // A worklist row: a button with the record's number over its details, compact enough for a page
@@ -114,12 +120,11 @@ std::optional<flow::Action> drawStaffHome(Painter& p, const Catalogs& texts, con
     const auto& l = parts.layout;
     const auto& m = l.metrics;
     const flow::StaffAnswer who = state.staffAnswer.value_or(flow::StaffAnswer{});
-    StepLayout top = l;  // who on the prompt's first line, the news on its second
-    top.prompt.h = lineHeight(m.type.body);
-    frame(p, top, say, say.lookup("staff.home_title"),
-          formatText(say.lookup("staff.home_who"),
-                     {{"name", who.displayName}, {"id", who.staffId}, {"role", std::string(say.lookup(staffRoleKey(who.role)))}}));
-    drawNews(p, parts.news, m, state, say);
+    frameWithNews(p, l, parts.news, say, say.lookup("staff.home_title"),
+                  formatText(say.lookup("staff.home_who"), {{"name", who.displayName},
+                                                            {"id", who.staffId},
+                                                            {"role", std::string(say.lookup(staffRoleKey(who.role)))}}),
+                  state);
     // The queue's figures, one a line: what waits to be sent matters most when the network is down.
     const auto& q = who.queue;
     const std::vector<std::string> figures{
@@ -165,7 +170,9 @@ std::optional<flow::Action> drawStaffHome(Painter& p, const Catalogs& texts, con
         // A complaint says so in words and with a mark, not in colour alone.
         std::string title = work.number;
         if (work.complaint) title = std::string(say.lookup("staff.worklist_complaint")) + std::string(kDot) + title;
-        const auto time = worklistTime(work.createdAt, core::ReceiptSettings{});
+        core::ReceiptSettings zone;
+        zone.utcOffset = state.settings.utcOffset;
+        const auto time = worklistTime(work.createdAt, zone);
         const std::string sync(say.lookup(syncStateKey(work.sync)));
         const std::string note =
             work.checkIn    ? formatText(say.lookup("staff.worklist_checkin_row"), {{"time", time}, {"sync", sync}})
@@ -201,16 +208,13 @@ std::optional<flow::Action> drawStaffReport(Painter& p, const Catalogs& texts, c
     const auto parts = reportParts(p.size());
     const auto& l = parts.layout;
     const auto& m = l.metrics;
-    StepLayout top = l;  // the prompt on its first line, the news on its second
-    top.prompt.h = lineHeight(m.type.body);
     std::string prompt;
     if (state.dayReport) {
         const auto& r = *state.dayReport;
         prompt = formatText(say.lookup("staff.report_prompt"),
                             {{"site", r.siteId}, {"kiosk", r.kioskId}, {"time", receipt::reportTime(r, r.generatedAt)}});
     }
-    frame(p, top, say, say.lookup("report.title"), prompt);
-    drawNews(p, parts.news, m, state, say);
+    frameWithNews(p, l, parts.news, say, say.lookup("report.title"), prompt, state);
     std::optional<flow::Action> pageTurn;
     if (state.dayReport) {
         // The printout's summary, flowing from column to column; the paper has every figure.

@@ -33,7 +33,7 @@ TEST(KioskDocuments, ANewCatalogueIsTakenBetweenVisitorsWithoutARestart) {
     // The kiosk's own settings: its store and keys, the documents the worker keeps; no server URL,
     // so that only this test's worker pulls.
     const auto file = kiosk.dir() / "kiosk.toml";
-    std::ofstream(file) << "[kiosk]\nid = \"" << kKioskId << "\"\nsite_id = \"" << kSiteId << "\"\n\n"
+    std::ofstream(file) << "[kiosk]\nid = \"" << kKioskId << "\"\nsite_id = \"" << kSiteId << "\"\ntime_zone = \"WITA\"\n\n"
                         << "[store]\ndatabase = \"kiosk.db\"\nmaster_key = \"master.key\"\n\n"
                         << "[sync]\ndevice_key = \"device.key\"\nstate_dir = \"sync-state\"\n"
                         << "server_signing_public_key = \"" << sim->signingPublicKey() << "\"\n";
@@ -45,6 +45,8 @@ TEST(KioskDocuments, ANewCatalogueIsTakenBetweenVisitorsWithoutARestart) {
     const Date today = dateAt(kiosk.clock().now(), std::chrono::hours{7});
     (*services)->applyTo(settings, today);
     ASSERT_FALSE(settings.catalogue.openings.empty());
+    // A centre in Central Indonesian Time: its calendar day and the times its staff see.
+    EXPECT_EQ(settings.utcOffset, std::chrono::hours{8});
     EXPECT_FALSE(offers(settings, "JO-2026-TW-0999"));
     EXPECT_FALSE((*services)->refreshDocuments());  // nothing new yet
 

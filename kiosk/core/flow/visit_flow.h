@@ -210,6 +210,7 @@ struct FlowSettings {
     std::chrono::seconds countdown{20};         // how long "need more time?" waits for an answer
     std::chrono::milliseconds settle{500};      // a new view ignores taps this long
     Language home = kDefaultLanguage;           // the language between visitors
+    std::chrono::minutes utcOffset{7 * 60};     // the kiosk's zone (WIB): its calendar day, the times staff see
     core::AgePolicy agePolicy;                  // minimum ages by destination and sector
     Catalogue catalogue;                        // regions and official job openings
     friend bool operator==(const FlowSettings&, const FlowSettings&) = default;
