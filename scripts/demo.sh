@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The demo without a display: the national server simulator on loopback, a kiosk enrolled with
-# it, the scripted visit (assets/scenarios/demo.txt: two registrations, a status check, an
-# under-age stop and a returnee's check-in; then demo-staff.txt: an officer refers the complaint,
-# approves one registration with a supervisor's sign-off and rejects the other) played headless, and at the end what the server holds. Every screen and every printed receipt
-# is saved as a PNG under the folder it names (default: demo/).
+# it, the scripted visit (assets/scenarios/demo.txt: two registrations, one with a document
+# photographed, a status check, an under-age stop and a returnee's check-in; then demo-staff.txt:
+# an officer refers the complaint, approves one registration with a supervisor's sign-off, rejects
+# the other and prints the day's report) played headless, and at the end what the server holds.
+# Every screen and every printed receipt is saved as a PNG under the folder it names (default: demo/).
 # With --live the kiosk opens in a window instead, on the same site, with a simulated passport
 # reader and QR scanner that present the demo's made-up passport and family card every minute.
 #   scripts/demo.sh [--live] [OUT_DIR]        (after a build in build/; scripts/run.sh calls it)
