@@ -1,13 +1,12 @@
 #include "kiosk/app/live_inputs.h"
 
-#include <string.h>  // explicit_bzero
-
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "kiosk/app/vision_demand.h"
 #include "kiosk/base/overloaded.h"
+#include "kiosk/base/wipe.h"
 #include "kiosk/ui/face_advice.h"
 #include "kiosk/vision/document_still.h"
 
@@ -30,11 +29,6 @@ std::vector<std::string> splitLines(const std::string& text) {
 bool onPhotoStep(const flow::FlowState& state) {
     const auto* reg = std::get_if<flow::RegistrationScreen>(&state.screen);
     return reg && reg->step == flow::RegStep::Photo;
-}
-
-void zero(std::vector<std::uint8_t>& bytes) {
-    if (!bytes.empty()) explicit_bzero(bytes.data(), bytes.size());
-    bytes.clear();
 }
 
 }  // namespace
@@ -104,7 +98,7 @@ void LiveInputs::apply(Session& session, vision::VisionEvent event, flow::Instan
                        if (onPhotoStep(session.state()))
                            session.takePhoto(std::move(photo.jpeg), now);
                        else
-                           zero(photo.jpeg);  // a face nobody asked for any more is not kept
+                           wipe(photo.jpeg);  // a face nobody asked for any more is not kept
                    },
                },
                event);
@@ -139,7 +133,7 @@ bool LiveInputs::takePicture() {
     ui::convertFrame(*frame, ui::PixelLayout::I420, picture_);
     // The frame itself is kept only while a document may be photographed from it.
     if (demand_.kind == vision::Demand::Kind::Picture) {
-        if (frame_) zero(frame_->pixels);
+        if (frame_) wipe(frame_->pixels);
         frame_ = std::move(*frame);
     }
     return picture_.size.w > 0;
@@ -152,9 +146,9 @@ Result<std::vector<std::uint8_t>> LiveInputs::documentPicture() const {
 
 void LiveInputs::forgetPicture() {
     // The last picture may show the previous person's face or passport.
-    zero(picture_.bytes);
+    wipe(picture_.bytes);
     picture_.size = {};
-    if (frame_) zero(frame_->pixels);
+    if (frame_) wipe(frame_->pixels);
     frame_.reset();
 }
 

@@ -2,13 +2,12 @@
 // sign-off, and recording a decision (RegistrationDesk's staff half; registration_desk.cpp holds
 // the visitor's).
 
-#include <string.h>  // explicit_bzero
-
 #include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "kiosk/app/registration_desk.h"
 #include "kiosk/app/staff_gate.h"
+#include "kiosk/base/wipe.h"
 #include "kiosk/core/receipt_number.h"
 #include "kiosk/receipt/day_report_printout.h"
 #include "kiosk/receipt/receipt_printout.h"
@@ -38,8 +37,7 @@ std::string text(const json& object, std::string_view key) {
 // Zeroes every string in a parsed payload before it is freed: names, numbers and the photo.
 void scrub(json& value) {
     if (value.is_string()) {
-        auto& text = value.get_ref<std::string&>();
-        if (!text.empty()) explicit_bzero(text.data(), text.size());
+        wipe(value.get_ref<std::string&>());
     } else if (value.is_structured()) {
         for (auto& child : value) scrub(child);
     }
@@ -48,7 +46,7 @@ void scrub(json& value) {
 // The personal payload, parsed, and its bytes zeroed whatever happens.
 json parsePayload(store::Bytes& bytes) {
     auto parsed = json::parse(bytes.begin(), bytes.end(), nullptr, false);
-    if (!bytes.empty()) explicit_bzero(bytes.data(), bytes.size());
+    wipe(bytes);
     return parsed.is_object() ? parsed : json();
 }
 
@@ -106,10 +104,10 @@ std::optional<flow::RecordView> RegistrationDesk::openRecord(std::int64_t record
     if (!jpeg.empty()) {
         if (auto decoded = sync::base64Decode(jpeg)) {
             photo.assign(decoded->begin(), decoded->end());
-            explicit_bzero(decoded->data(), decoded->size());
+            wipe(*decoded);
             view.photo = true;
         }
-        explicit_bzero(jpeg.data(), jpeg.size());
+        wipe(jpeg);
     }
     // The view holds what it shows; the parsed copy of everything else goes zeroed.
     scrub(payload);
@@ -151,7 +149,7 @@ flow::DecisionRecorded RegistrationDesk::recordDecision(const flow::FlowState& s
                                                                              : store::LocalVerification::Verified;
     entry.supervisorOverride = core::backedBySupervisor(decision);
     const auto stored = store_.recordDecision(entry);
-    if (!entry.payload.empty()) explicit_bzero(entry.payload.data(), entry.payload.size());
+    wipe(entry.payload);
     if (!stored) {
         const auto& code = stored.error().code;
         answer.code = code == "store.already_decided"                                        ? "decision.already_decided"

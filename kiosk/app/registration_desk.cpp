@@ -1,13 +1,12 @@
 #include "kiosk/app/registration_desk.h"
 
-#include <string.h>  // explicit_bzero
-
 #include <algorithm>
 #include <chrono>
 
 #include "kiosk/app/receipt_lookup.h"
 #include "kiosk/app/staff_gate.h"
 #include "kiosk/base/date.h"
+#include "kiosk/base/wipe.h"
 #include "kiosk/core/flow/registration.h"
 #include "kiosk/core/mrz.h"
 #include "kiosk/receipt/receipt_printout.h"
@@ -17,12 +16,6 @@
 
 namespace kiosk::app {
 namespace {
-
-// Personal data leaves the heap zeroed.
-void scrub(std::string& s) {
-    if (!s.empty()) explicit_bzero(s.data(), s.size());
-    s.clear();
-}
 
 std::vector<std::string> purposesOf(const flow::RegistrationForm& form) {
     std::vector<std::string> out;
@@ -87,15 +80,15 @@ Result<flow::SavedRegistration> RegistrationDesk::saveRegistration(const flow::F
     std::string payload =
         checkIn ? flow::returneePayload(form, state.settings.catalogue, state.today, extras)
                 : flow::registrationPayload(form, state.settings.catalogue, state.settings.agePolicy, state.today, extras);
-    scrub(extras.photoBase64);
-    for (auto& picture : extras.documentImagesBase64) scrub(picture);
+    wipe(extras.photoBase64);
+    for (auto& picture : extras.documentImagesBase64) wipe(picture);
 
     store::NewSubmission submission;
     submission.kind = checkIn ? store::RecordKind::ReturneeCheckIn : store::RecordKind::Registration;
     submission.siteId = identity_.siteId;
     submission.kioskId = identity_.kioskId;
     submission.personalPayload.assign(payload.begin(), payload.end());
-    scrub(payload);
+    wipe(payload);
     // Not personal: the documents' checklist, or whether a complaint waits for staff.
     const bool complaint = flow::hasComplaint(form);
     submission.publicFields = checkIn ? std::string(complaint ? R"({"complaint":true})" : R"({"complaint":false})")
@@ -111,9 +104,8 @@ Result<flow::SavedRegistration> RegistrationDesk::saveRegistration(const flow::F
     submission.verification = staffNeeded ? store::LocalVerification::Pending : store::LocalVerification::NotRequired;
 
     auto stored = store_.enqueue(submission);
-    if (!submission.personalPayload.empty())
-        explicit_bzero(submission.personalPayload.data(), submission.personalPayload.size());
-    if (submission.index.nik) scrub(*submission.index.nik);
+    wipe(submission.personalPayload);
+    if (submission.index.nik) wipe(*submission.index.nik);
     if (!stored) {
         const bool full = stored.error().code.find("disk") != std::string::npos ||
                           stored.error().code.find("full") != std::string::npos;

@@ -1,7 +1,5 @@
 #include "kiosk/app/scenario_player.h"
 
-#include <string.h>  // explicit_bzero
-
 #include <csignal>
 #include <cstdio>
 #include <fstream>
@@ -12,6 +10,7 @@
 #include "kiosk/app/main_loop.h"
 #include "kiosk/app/still_photo.h"
 #include "kiosk/base/overloaded.h"
+#include "kiosk/base/wipe.h"
 #include "kiosk/ui/screen_targets.h"
 #include "kiosk/ui/video_image.h"
 #include "kiosk/vision/document_still.h"
@@ -210,9 +209,9 @@ private:
     }
 
     void forgetStill() {
-        if (still_ && !still_->pixels.empty()) explicit_bzero(still_->pixels.data(), still_->pixels.size());
+        if (still_) wipe(still_->pixels);
         still_.reset();
-        if (!stillPicture_.bytes.empty()) explicit_bzero(stillPicture_.bytes.data(), stillPicture_.bytes.size());
+        wipe(stillPicture_.bytes);
         stillPicture_ = ui::VideoImage{};
     }
 

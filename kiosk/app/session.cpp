@@ -1,8 +1,7 @@
 #include "kiosk/app/session.h"
 
-#include <string.h>  // explicit_bzero
-
 #include "kiosk/base/overloaded.h"
+#include "kiosk/base/wipe.h"
 #include "kiosk/vision/frame_file.h"
 #include "kiosk/ui/flow_layouts.h"
 #include "kiosk/ui/screen_targets.h"
@@ -11,18 +10,10 @@
 namespace kiosk::app {
 
 void VisitBuffers::wipe() {
-    if (!cameraImage.empty()) explicit_bzero(cameraImage.data(), cameraImage.size());
-    cameraImage.clear();
-    cameraImage.shrink_to_fit();
-    if (!photo.empty()) explicit_bzero(photo.data(), photo.size());
-    photo.clear();
-    photo.shrink_to_fit();
-    for (auto& picture : documents) {
-        if (!picture.empty()) explicit_bzero(picture.data(), picture.size());
-        picture.clear();
-        picture.shrink_to_fit();
-    }
-    if (!recordPhoto.bytes.empty()) explicit_bzero(recordPhoto.bytes.data(), recordPhoto.bytes.size());
+    kiosk::wipe(cameraImage, true);
+    kiosk::wipe(photo, true);
+    for (auto& picture : documents) kiosk::wipe(picture, true);
+    kiosk::wipe(recordPhoto.bytes);
     recordPhoto = ui::VideoImage{};
     scans = 0;
 }
@@ -56,14 +47,14 @@ bool Session::useSettings(const flow::FlowSettings& settings) {
 }
 
 void Session::recordCameraImage(std::vector<std::uint8_t> bytes) {
-    if (!buffers_.cameraImage.empty()) explicit_bzero(buffers_.cameraImage.data(), buffers_.cameraImage.size());
+    kiosk::wipe(buffers_.cameraImage);
     buffers_.cameraImage = std::move(bytes);
 }
 
 void Session::takePhoto(std::vector<std::uint8_t> jpeg, flow::Instant at) {
     const auto* reg = std::get_if<flow::RegistrationScreen>(&state_.screen);
     if (!reg || reg->step != flow::RegStep::Photo) return;
-    if (!buffers_.photo.empty()) explicit_bzero(buffers_.photo.data(), buffers_.photo.size());
+    kiosk::wipe(buffers_.photo);
     buffers_.photo = std::move(jpeg);
     apply(flow::PhotoTaken{at});
 }
@@ -154,7 +145,7 @@ std::optional<flow::Event> Session::run(const flow::Command& command) {
                 if (record && record->photo)
                     if (auto frame = vision::decodeFrame(buffers_.photo)) {
                         ui::convertFrame(*frame, ui::PixelLayout::I420, buffers_.recordPhoto);
-                        explicit_bzero(frame->pixels.data(), frame->pixels.size());
+                        kiosk::wipe(frame->pixels);
                     }
                 return flow::RecordOpened{state_.lastActivity, std::move(record)};
             },
@@ -175,7 +166,7 @@ std::optional<flow::Event> Session::run(const flow::Command& command) {
                                                      makeError("document.no_picture", "no camera to take it with"));
                 if (!picture) return flow::DocumentCaptured{state_.lastActivity, c.index, false, picture.error().code};
                 auto& kept = buffers_.documents[c.index];
-                if (!kept.empty()) explicit_bzero(kept.data(), kept.size());
+                kiosk::wipe(kept);
                 kept = std::move(*picture);
                 return flow::DocumentCaptured{state_.lastActivity, c.index, true, {}};
             },
