@@ -104,7 +104,9 @@ Crop cropAround(const cv::Mat& luma, cv::RotatedRect box, double scale, bool iso
     toCrop(0, 2) += width / 2 - box.center.x;
     toCrop(1, 2) += height / 2 - box.center.y;
     Crop crop;
-    cv::warpAffine(luma, crop.luma, toCrop, {static_cast<int>(width), static_cast<int>(height)}, cv::INTER_LINEAR,
+    // Enlarging a code held far away: cubic keeps a two-pixel module's edges steeper than linear.
+    const int interpolation = scale > 1.2 ? cv::INTER_CUBIC : cv::INTER_LINEAR;
+    cv::warpAffine(luma, crop.luma, toCrop, {static_cast<int>(width), static_cast<int>(height)}, interpolation,
                    cv::BORDER_REPLICATE);
     cv::invertAffineTransform(toCrop, crop.toFrame);
     if (isolate) {
@@ -169,6 +171,13 @@ cv::Mat enhanced(const cv::Mat& luma) {
     cv::GaussianBlur(stretched, blurred, {}, 1.2);
     cv::addWeighted(stretched, 1.8, blurred, -0.8, 0, sharp);
     return sharp;
+}
+
+cv::Mat averagedAlongBars(const cv::Mat& luma) {
+    cv::Mat averaged;
+    const int band = std::max(3, luma.rows / 3);
+    cv::blur(luma, averaged, {1, band}, {-1, -1}, cv::BORDER_REPLICATE);
+    return enhanced(averaged);
 }
 
 cv::Mat locallyThresholded(const cv::Mat& luma) {

@@ -40,6 +40,12 @@ Crop centredOnInk(const Crop& crop);
 // for washed-out, dim, blurred or JPEG-smeared codes.
 cv::Mat enhanced(const cv::Mat& luma);
 
+// A crop of a bar code with its bars upright, each column averaged over a band of its rows (a
+// third of the crop's height) and then stretched as `enhanced` does: noise and JPEG blocks fall
+// away along the bars while the widths across them stay. For a crop whose module size was
+// measured across its bars (Code 128).
+cv::Mat averagedAlongBars(const cv::Mat& luma);
+
 // Black and white by OpenCV's local mean, for glare across a code where one threshold never fits.
 cv::Mat locallyThresholded(const cv::Mat& luma);
 

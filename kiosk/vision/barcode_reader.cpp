@@ -107,7 +107,17 @@ public:
             crops.emplace_back(centredOnInk(cropAround(luma_, *c.core, c.coreScale, true)), middleOnly);
             if (pass(crops.back().first, middleOnly)) return std::move(found_);
         }
-        // Round 3: the crops with their contrast stretched and sharpened.
+        // Round 3: a Code 128 crop averaged along its bars, then the crops with their contrast
+        // stretched and sharpened.
+        if (formats_.contains(BarcodeFormat::Code128)) {
+            for (const auto& [crop, formats] : crops) {
+                if (!formats.contains(BarcodeFormat::Code128)) continue;
+                if (spent()) return {};
+                if (pass({averagedAlongBars(crop.luma), crop.toFrame}, {BarcodeFormat::Code128}))
+                    return std::move(found_);
+            }
+        }
+        // Then the crops with their contrast stretched and sharpened.
         for (const auto& [crop, formats] : crops) {
             if (spent()) return {};
             if (pass({enhanced(crop.luma), crop.toFrame}, formats)) return std::move(found_);

@@ -13,6 +13,79 @@ constexpr float kScale = 0.5F;
 // Blobs smaller than this (half-size pixels) are specks of text or noise, not a code worth a pass.
 constexpr double kMinArea = 14.0 * 14.0;
 constexpr double kMinDensity = 0.45;
+// Two pieces of one bar code: sides within 8 degrees, heights within a quarter, centres in line
+// within a quarter of the height, and apart by at most 0.6 of the height.
+const float kJoinCos = static_cast<float>(std::cos(8.0 * CV_PI / 180.0));
+constexpr float kJoinHeightShare = 0.25F;
+constexpr float kJoinOffsetShare = 0.25F;
+constexpr float kJoinGapShare = 0.6F;
+
+float dot(cv::Point2f a, cv::Point2f b) { return a.x * b.x + a.y * b.y; }
+
+// A box's two sides as directions and lengths.
+struct Sides {
+    cv::Point2f dir[2];
+    float length[2];
+};
+
+Sides sidesOf(const cv::RotatedRect& box) {
+    const float a = box.angle * static_cast<float>(CV_PI / 180.0);
+    return {{{std::cos(a), std::sin(a)}, {-std::sin(a), std::cos(a)}}, {box.size.width, box.size.height}};
+}
+
+// The wide spaces of a bar code (four modules of paper) can split it into pieces side by side, as
+// tall as each other and in line.
+bool inLine(const CodeRegion& a, const CodeRegion& b) {
+    const Sides sa = sidesOf(a.box);
+    const Sides sb = sidesOf(b.box);
+    const cv::Point2f d = b.box.center - a.box.center;
+    for (int i = 0; i < 2; ++i) {
+        const cv::Point2f along = sa.dir[i];
+        const cv::Point2f across = sa.dir[1 - i];
+        for (int j = 0; j < 2; ++j) {
+            if (std::abs(dot(along, sb.dir[j])) < kJoinCos) continue;
+            const float tallA = sa.length[1 - i], tallB = sb.length[1 - j];
+            if (std::abs(tallA - tallB) > kJoinHeightShare * std::max(tallA, tallB)) continue;
+            if (std::abs(dot(d, across)) > kJoinOffsetShare * tallA) continue;
+            const float gap = std::abs(dot(d, along)) - (sa.length[i] + sb.length[j]) / 2;
+            if (gap <= kJoinGapShare * tallA) return true;
+        }
+    }
+    return false;
+}
+
+// Each chain of pieces in line, as one more region around all of them, ranked by their scores
+// together; the pieces stay candidates of their own.
+void addJoinedPieces(std::vector<CodeRegion>& regions) {
+    const std::size_t pieces = regions.size();
+    std::vector<std::size_t> group(pieces);
+    for (std::size_t i = 0; i < pieces; ++i) group[i] = i;
+    const auto root = [&](std::size_t i) {
+        while (group[i] != i) i = group[i] = group[group[i]];
+        return i;
+    };
+    for (std::size_t i = 0; i < pieces; ++i)
+        for (std::size_t j = i + 1; j < pieces; ++j)
+            if (inLine(regions[i], regions[j])) group[root(j)] = root(i);
+    for (std::size_t g = 0; g < pieces; ++g) {
+        std::vector<cv::Point2f> corners;
+        const CodeRegion* best = nullptr;
+        double score = 0;
+        for (std::size_t i = 0; i < pieces; ++i) {
+            if (root(i) != g) continue;
+            cv::Point2f p[4];
+            regions[i].box.points(p);
+            corners.insert(corners.end(), p, p + 4);
+            if (!best || regions[i].score > best->score) best = &regions[i];
+            score += regions[i].score;
+        }
+        if (corners.size() < 8) continue;
+        CodeRegion whole = *best;
+        whole.box = cv::minAreaRect(corners);
+        whole.score = score;
+        regions.push_back(whole);
+    }
+}
 
 }  // namespace
 
@@ -76,6 +149,7 @@ std::vector<CodeRegion> findCodeRegions(const cv::Mat& luma, std::size_t limit) 
         region.score = radius * edgeShare * std::sqrt(solidity);
         regions.push_back(region);
     }
+    addJoinedPieces(regions);
     std::sort(regions.begin(), regions.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
     if (regions.size() > limit) regions.resize(limit);
     return regions;

@@ -101,7 +101,9 @@ float stackedBelow(const Segment& a, const Segment& b) {
     const float across = dot(d, a.normal());
     const float along = dot(d, a.dir);
     const float h = (a.height + b.height) / 2;
-    if (across < 1.1f * h || across > 4.0f * h) return -1;
+    // A line merged with a piece of the page's pattern reads taller than it is: the nearer bound
+    // holds against the thinner of the two.
+    if (across < 1.1f * std::min(a.height, b.height) || across > 4.0f * h) return -1;
     if (std::abs(along) > 0.3f * std::max(a.length, b.length)) return -1;
     return across / h;
 }

@@ -85,6 +85,23 @@ TEST(BarcodeReader, ReadsATinyQrCodeByEnlargingIt) {
     EXPECT_EQ(codes[0].text, "TINY-0001");
 }
 
+TEST(BarcodeReader, ReadsACode128DrownedInSensorNoiseByAveragingAlongItsBars) {
+    // Three pixels a module at low contrast under heavy sensor noise: every other pass misses it,
+    // the columns averaged along the bars read.
+    cv::Mat frame = frameWith(renderCode(ZXing::BarcodeFormat::Code128, "NOISY-128-0007", 3), {300, 250}, false);
+    frame.convertTo(frame, CV_8U, 0.3, 90);
+    cv::Mat noise(frame.size(), CV_16SC1);
+    cv::RNG rng(20261208);
+    rng.fill(noise, cv::RNG::NORMAL, 0, 20);
+    cv::Mat noisy;
+    frame.convertTo(noisy, CV_16SC1);
+    noisy += noise;
+    noisy.convertTo(frame, CV_8U);
+    const auto codes = read(frame, {BarcodeFormat::Code128});
+    ASSERT_EQ(codes.size(), 1u);
+    EXPECT_EQ(codes[0].text, "NOISY-128-0007");
+}
+
 TEST(BarcodeReader, LooksOnlyForTheFormatsAsked) {
     const cv::Mat frame = frameWith(renderCode(ZXing::BarcodeFormat::QRCode, "ONLY-QR", 4), {600, 200});
     EXPECT_TRUE(read(frame, {BarcodeFormat::Code128, BarcodeFormat::Pdf417}).empty());
