@@ -153,13 +153,14 @@ int runKiosk(int argc, const char* const* argv) {
             services->logDeviceHealth();
             const bool changed = services->refreshDocuments();
             if (!changed && localToday(zone) == appliedOn) return;
-            for (const auto& note : services->notes()) std::cerr << "kiosk: " << note.code << ": " << note.detail << '\n';
+            for (const auto& note : services->notes())
+                std::cerr << "kiosk: " << note.code << ": " << note.detail << '\n';
             appliedOn = localToday(zone);
             services->applyTo(settings, appliedOn);
             if (s.useSettings(settings) && changed) std::cerr << "kiosk: newer configuration and catalogues in use\n";
         };
         if (auto* channels = services->startDeviceThreads(std::move(*wakeUi))) {
-            LiveInputs live(*channels, *texts);
+            LiveInputs live(*channels, *texts, display->painter().preferredVideoLayout());
             session.useDocumentCamera([&live] { return live.documentPicture(); });
             const int code = runMainLoop(*display, session, &live, takeNewDocuments);
             session.useDocumentCamera({});

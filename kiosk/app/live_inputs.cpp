@@ -54,7 +54,8 @@ ui::Text faceAdviceText(vision::FaceHint hint) {
     return ui::Text::CameraFaceHint;
 }
 
-LiveInputs::LiveInputs(InputChannels& channels, const ui::Catalogs& texts) : channels_(channels), texts_(texts) {}
+LiveInputs::LiveInputs(InputChannels& channels, const ui::Catalogs& texts, ui::PixelLayout layout)
+    : channels_(channels), texts_(texts), layout_(layout) {}
 
 LiveInputs::~LiveInputs() { forgetPicture(); }
 
@@ -130,7 +131,7 @@ bool LiveInputs::takePicture() {
     auto frame = channels_.preview.take();
     // Between camera screens frames are dropped unconverted: nothing shows them.
     if (!frame || demand_.kind == vision::Demand::Kind::Nothing) return false;
-    ui::convertFrame(*frame, ui::PixelLayout::I420, picture_);
+    ui::convertFrame(*frame, layout_, picture_);
     // The frame itself is kept only while a document may be photographed from it.
     if (demand_.kind == vision::Demand::Kind::Picture) {
         if (frame_) wipe(frame_->pixels);

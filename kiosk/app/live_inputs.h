@@ -26,8 +26,9 @@ ui::Text faceAdviceText(vision::FaceHint hint);
 
 class LiveInputs {
 public:
-    // `texts` are the session's catalogues, for the advice drawn over the screens.
-    LiveInputs(InputChannels& channels, const ui::Catalogs& texts);
+    // `texts` are the session's catalogues, for the advice drawn over the screens. Camera frames
+    // are converted to `layout`, the one the renderer streams best (Painter::preferredVideoLayout).
+    LiveInputs(InputChannels& channels, const ui::Catalogs& texts, ui::PixelLayout layout = ui::PixelLayout::I420);
     ~LiveInputs();
 
     // Applies everything the threads queued since the last call to `session`, stamped `now`;
@@ -59,6 +60,7 @@ private:
 
     InputChannels& channels_;
     const ui::Catalogs& texts_;
+    ui::PixelLayout layout_;
     vision::Demand demand_;
     std::optional<flow::ViewId> view_;
     bool photoTaken_ = false;

@@ -235,6 +235,18 @@ TEST_F(LiveInputsTest, ThePreviewShowsOnCameraScreensAndIsForgottenAfter) {
     EXPECT_EQ(live_->view().camera, nullptr);
 }
 
+TEST_F(LiveInputsTest, ThePreviewComesInTheLayoutTheRendererStreamsBest) {
+    // SDL's software renderer converts YUV itself: RGB24 costs it half as much.
+    live_.emplace(channels_, *texts_, ui::PixelLayout::Rgb24);
+    goTo(RegStep::Photo);
+    channels_.preview.put(
+        drivers::CameraFrame{{}, 1, {4, 2}, drivers::PixelFormat::Gray8, std::vector<std::uint8_t>(8, 128)});
+    ASSERT_TRUE(pump());
+    ASSERT_NE(live_->view().camera, nullptr);
+    EXPECT_EQ(live_->view().camera->layout, ui::PixelLayout::Rgb24);
+    EXPECT_EQ(live_->view().camera->bytes.size(), 4u * 2u * 3u);
+}
+
 TEST_F(LiveInputsTest, TheNewestFaceAdviceIsKeptOnlyForThePhoto) {
     goTo(RegStep::Photo);
     vision::FaceGuidance closer;
