@@ -4,6 +4,7 @@
 
 #include "kiosk/app/camera_worker.h"
 #include "kiosk/app/devices_worker.h"
+#include "kiosk/base/thread_priority.h"
 
 namespace kiosk::app {
 namespace {
@@ -22,6 +23,10 @@ void stopThread(std::jthread& thread, const drivers::Waker* waker) {
     // The waker may be shared with a device that outlives the thread (the printer): lower it.
     if (waker) waker->clear();
 }
+
+// The camera thread's nice value: its decoding may take most of a core (the MRZ reader about 60 ms
+// a frame), and on a kiosk's two cores the UI thread must still draw every frame in time.
+constexpr int kCameraNice = 10;
 
 }  // namespace
 
@@ -54,6 +59,7 @@ void DeviceThreads::runDevices(const std::stop_token& stop) {
 }
 
 void DeviceThreads::runCamera(const std::stop_token& stop) {
+    lowerThisThreadsPriority(kCameraNice);
     auto worker = CameraWorker::create(*devices_.camera, channels_, settings_.work, settings_.pipeline);
     while (!stop.stop_requested()) {
         worker->runOnce();

@@ -23,6 +23,7 @@
 #include "kiosk/app/devices_worker.h"
 #include "kiosk/app/health_board.h"
 #include "kiosk/base/bounded_queue.h"
+#include "kiosk/base/thread_priority.h"
 #include "tests/unit/code_test_images.h"
 
 namespace kiosk::app {
@@ -246,8 +247,8 @@ TEST(HealthBoard, GivesEachChangeOnceWithTheTimeItWasFirstSeen) {
 TEST(DeviceThreads, TheDevicesThreadPostsWhatBecameOfItsDevices) {
     SystemClock clock;
     const auto waker = makeWaker();
-    auto codes = scanner("@wait 10ms\nKK-0001\n@fail scanner unplugged\n@wait 400ms\n@ready\n@wait 60s\nNEVER\n", clock,
-                         &waker);
+    auto codes =
+        scanner("@wait 10ms\nKK-0001\n@fail scanner unplugged\n@wait 400ms\n@ready\n@wait 60s\nNEVER\n", clock, &waker);
     HealthBoard board(clock);
     DeviceThreads threads(ThreadedDevices{&codes, nullptr, &waker, nullptr, nullptr, &board}, [] {});
     std::vector<std::pair<drivers::DeviceState, std::string>> seen;
@@ -261,8 +262,9 @@ TEST(DeviceThreads, TheDevicesThreadPostsWhatBecameOfItsDevices) {
         << seen.size() << " changes seen";
     threads.stop();
     using drivers::DeviceState;
-    EXPECT_EQ(seen, (std::vector<std::pair<DeviceState, std::string>>{
-                        {DeviceState::Ready, ""}, {DeviceState::Failed, "scanner unplugged"}, {DeviceState::Ready, ""}}));
+    EXPECT_EQ(seen,
+              (std::vector<std::pair<DeviceState, std::string>>{
+                  {DeviceState::Ready, ""}, {DeviceState::Failed, "scanner unplugged"}, {DeviceState::Ready, ""}}));
 }
 
 TEST(DeviceThreads, AStopDoesNotWaitForIdleDevices) {
@@ -327,6 +329,30 @@ TEST_F(CameraThread, ReadsTheDemandedCodeAndLeavesFramesForThePreview) {
     const auto start = Steady::now();
     threads.stop();
     EXPECT_LT(Steady::now() - start, 5s);
+}
+
+// A camera that only notes the nice value of the thread that asks it for frames.
+class NiceNotingCamera final : public drivers::Camera {
+public:
+    std::optional<drivers::CameraFrame> next(std::chrono::milliseconds timeout) override {
+        seen = thisThreadsNice();
+        std::this_thread::sleep_for(std::min(timeout, std::chrono::milliseconds(5)));
+        return std::nullopt;
+    }
+    drivers::ComponentHealth health() const override { return {}; }
+    drivers::CameraMode requested() const override { return {}; }
+    std::optional<drivers::CameraMode> negotiated() const override { return std::nullopt; }
+    std::atomic<int> seen{-100};
+};
+
+TEST(DeviceThreads, TheCameraThreadYieldsToTheScreen) {
+    const int screen = thisThreadsNice();
+    NiceNotingCamera camera;
+    DeviceThreads threads(ThreadedDevices{nullptr, nullptr, nullptr, &camera, nullptr}, [] {});
+    ASSERT_TRUE(eventually([&] { return camera.seen != -100; }, 10s));
+    EXPECT_GT(camera.seen.load(), screen) << "the camera thread runs below the UI thread";
+    EXPECT_EQ(thisThreadsNice(), screen) << "only the camera thread was lowered";
+    threads.stop();
 }
 
 }  // namespace
