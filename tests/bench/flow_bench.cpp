@@ -1,12 +1,19 @@
 // The kiosk's visit flow over time: resident memory after 1,000 simulated visits (and how it
 // grows), and the time from start to the attract screen drawn. Prints figures, asserts nothing.
 //
-//   flow_bench [--visits N] [--size WxH] [--starts N]
+//   flow_bench [--visits N] [--minutes M] [--size WxH] [--starts N] [--demo-minutes M]
 //
-// A visit: start, switch to English, continue, type a phone number on the keypad (12 taps),
-// listen again, back and on again, then walk away: the countdown runs its 20 seconds and the
-// visit is wiped. Every frame is drawn on SDL's offscreen driver with the software renderer, as
-// the headless kiosk draws it; time is a fake clock, so a visit takes as long as its drawing.
+// A visit: start, switch to English, continue, choose to register, tick the consents, type a
+// (made-up) NIK on the keypad (16 taps), listen again, back and on again, then walk away: the
+// countdown runs its 20 seconds and the visit is wiped. Every frame is drawn on SDL's offscreen
+// driver with the software renderer, as the headless kiosk draws it; time is a fake clock, so a
+// visit takes as long as its drawing.
+//
+// With --minutes M, the visits go on in the same session for M minutes after the first N, with
+// the resident memory printed every five minutes: what an hour of service does to memory. With
+// --demo-minutes M, the whole kiosk then plays its headless demo (kiosk --no-screenshots: two
+// registrations with their receipts printed, a status check, an under-age stop, a returnee's
+// check-in, each into a store of its own) again and again in this one process for M minutes.
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -25,6 +32,7 @@
 #include <vector>
 
 #include "kiosk/app/command_line.h"
+#include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/session.h"
 #include "kiosk/app/speaker.h"
 #include "kiosk/ui/catalog.h"
@@ -63,7 +71,11 @@ public:
         tap("start");
         tap("lang-en");
         tap("next");
-        for (const char c : std::string("081234567890")) tap(std::string("key-") + c);
+        tap("register");
+        tap("consent-0");
+        tap("consent-2");
+        tap("next");
+        for (const char c : std::string("3578015506950001")) tap(std::string("key-") + c);
         tap("listen");
         tap("back");
         tap("next");
@@ -103,7 +115,7 @@ private:
     long frames_ = 0;
 };
 
-void visits(int count, kiosk::ui::Size size) {
+void visits(int count, kiosk::ui::Size size, int minutes) {
     const fs::path assets = LOKET_SOURCE_ASSETS_DIR;
     const long before = residentKb();
     auto texts = kiosk::ui::Catalogs::load(assets / "i18n");
@@ -132,8 +144,69 @@ void visits(int count, kiosk::ui::Size size) {
                     ms(now - last) / (done - from));
         last = now;
     }
+    if (minutes > 0) {
+        // An hour of service: the same session, visit after visit, as the kiosk lives.
+        std::printf("then visits for %d minutes:\n", minutes);
+        const auto start = Wall::now();
+        auto nextReport = start + 5min;
+        while (Wall::now() - start < std::chrono::minutes(minutes)) {
+            visitor.visit();
+            ++done;
+            if (Wall::now() < nextReport) continue;
+            const long rss = residentKb();
+            std::printf("%8d %12ld %12ld %10ld %14s  (%.0f min)\n", done, rss, rss - firstRss, visitor.frames(), "",
+                        ms(Wall::now() - start) / 60e3);
+            nextReport += 5min;
+        }
+        const long rss = residentKb();
+        std::printf("%8d %12ld %12ld %10ld %14s  (end, %.0f min)\n", done, rss, rss - firstRss, visitor.frames(), "",
+                    ms(Wall::now() - start) / 60e3);
+    }
     std::printf("(growth is counted from the first visit, after which every texture and glyph has been seen)\n");
     std::printf("wipes: %d (one per visit)\n", session.wipes());
+}
+
+void demoRuns(int minutes) {
+    // Receipts are printed as PNGs under the working folder: a folder of the bench's own, emptied
+    // after every run.
+    std::string pattern = (fs::temp_directory_path() / "loket-flow-bench-XXXXXX").string();
+    if (!mkdtemp(pattern.data()) || chdir(pattern.c_str()) != 0) {
+        std::cerr << "flow_bench: cannot make a working folder\n";
+        std::exit(1);
+    }
+    ::unsetenv("DISPLAY");
+    ::unsetenv("WAYLAND_DISPLAY");
+    const std::string assets = LOKET_SOURCE_ASSETS_DIR;
+    const char* args[] = {"kiosk", "--no-screenshots", "--assets", assets.c_str()};
+    std::printf("\nthe headless demo played again and again in one process for %d minutes:\n", minutes);
+    std::printf("%8s %8s %12s %12s %14s\n", "minutes", "runs", "RSS KiB", "growth KiB", "s per run");
+    const auto start = Wall::now();
+    auto nextReport = start;
+    long firstRss = -1;
+    int runs = 0;
+    while (Wall::now() - start < std::chrono::minutes(minutes)) {
+        const int code = kiosk::app::runKiosk(4, args);
+        if (code != 0) {
+            std::cerr << "flow_bench: the demo ended with " << code << '\n';
+            std::exit(1);
+        }
+        ++runs;
+        std::error_code ec;
+        fs::remove_all("screenshots", ec);
+        const long rss = residentKb();
+        if (firstRss < 0) firstRss = rss;
+        if (runs == 1 || Wall::now() >= nextReport) {
+            const double elapsed = ms(Wall::now() - start) / 1e3;
+            std::printf("%8.1f %8d %12ld %12ld %14.2f\n", elapsed / 60, runs, rss, rss - firstRss, elapsed / runs);
+            nextReport = Wall::now() + 5min;
+        }
+    }
+    const double elapsed = ms(Wall::now() - start) / 1e3;
+    std::printf("%8.1f %8d %12ld %12ld %14.2f  (end)\n", elapsed / 60, runs, residentKb(), residentKb() - firstRss,
+                elapsed / runs);
+    std::printf("(growth is counted from the end of the first run)\n");
+    std::error_code ec;
+    fs::remove_all(pattern, ec);
 }
 
 // Spawns the kiosk with a script that only shows the attract screen; returns the time until it
@@ -223,16 +296,21 @@ int main(int argc, char** argv) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures show as they come, also into a file
     int visitCount = 1000;
     int startCount = 10;
+    int demoMinutes = 0;
+    int visitMinutes = 0;
     kiosk::ui::Size size{1920, 1080};
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         if (flag == "--visits") visitCount = std::stoi(argv[i + 1]);
         if (flag == "--starts") startCount = std::stoi(argv[i + 1]);
+        if (flag == "--demo-minutes") demoMinutes = std::stoi(argv[i + 1]);
+        if (flag == "--minutes") visitMinutes = std::stoi(argv[i + 1]);
         if (flag == "--size")
             if (const auto s = kiosk::app::parseSize(argv[i + 1])) size = *s;
     }
     starts(startCount);
     std::printf("\n");
-    visits(visitCount, size);
+    visits(visitCount, size, visitMinutes);
+    if (demoMinutes > 0) demoRuns(demoMinutes);
     return 0;
 }
