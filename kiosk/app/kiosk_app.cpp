@@ -1,6 +1,7 @@
 #include "kiosk/app/kiosk_app.h"
 
 #include <stdlib.h>  // mkdtemp
+#include <unistd.h>  // getpid, getppid
 
 #include <filesystem>
 #include <fstream>
@@ -16,6 +17,7 @@
 #include "kiosk/app/live_inputs.h"
 #include "kiosk/app/main_loop.h"
 #include "kiosk/app/scenario_player.h"
+#include "kiosk/app/service_notifier.h"
 #include "kiosk/app/session.h"
 #include "kiosk/ui/beeper.h"
 #include "kiosk/ui/catalog.h"
@@ -91,6 +93,7 @@ int runKiosk(int argc, const char* const* argv) {
 
     const auto assets = locateAssets(options, processEnvironment, executableDir());
     if (!assets) return fail(assets.error());
+    std::cerr << "kiosk: " << LOKET_VERSION << ", assets from " << assets->string() << '\n';
     const auto texts = ui::Catalogs::load(*assets / "i18n");
     if (!texts) return fail(texts.error());
 
@@ -140,6 +143,12 @@ int runKiosk(int argc, const char* const* argv) {
             std::cerr << "kiosk: some submissions are still queued; they go when the server answers\n";
         return played;
     }
+    // Under systemd (config/loket-kiosk.service) the kiosk says when it is ready and keeps the
+    // watchdog fed from its UI loop.
+    auto service = ServiceNotifier::fromEnvironment(processEnvironment, static_cast<long>(::getpid()),
+                                                    static_cast<long>(::getppid()));
+    if (service.watchdog())
+        std::cerr << "kiosk: service watchdog every " << service.watchdog()->count() / 1000 << " ms\n";
     // The interactive kiosk reads its own devices; a scripted run above never starts them.
     if (services) {
         auto wakeUi = ui::makeWakeEvent();
@@ -162,13 +171,13 @@ int runKiosk(int argc, const char* const* argv) {
         if (auto* channels = services->startDeviceThreads(std::move(*wakeUi))) {
             LiveInputs live(*channels, *texts, display->painter().preferredVideoLayout());
             session.useDocumentCamera([&live] { return live.documentPicture(); });
-            const int code = runMainLoop(*display, session, &live, takeNewDocuments);
+            const int code = runMainLoop(*display, session, &live, takeNewDocuments, &service);
             session.useDocumentCamera({});
             return code;
         }
-        return runMainLoop(*display, session, nullptr, takeNewDocuments);
+        return runMainLoop(*display, session, nullptr, takeNewDocuments, &service);
     }
-    return runMainLoop(*display, session);
+    return runMainLoop(*display, session, nullptr, {}, &service);
 }
 
 }  // namespace kiosk::app

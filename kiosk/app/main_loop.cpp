@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "kiosk/app/live_inputs.h"
+#include "kiosk/app/service_notifier.h"
 #include "kiosk/base/date.h"
 
 namespace kiosk::app {
@@ -11,7 +12,7 @@ namespace kiosk::app {
 Date localToday(std::chrono::minutes utcOffset) { return dateAt(std::chrono::system_clock::now(), utcOffset); }
 
 int runMainLoop(ui::Display& display, Session& session, LiveInputs* live,
-                const std::function<void(Session&)>& betweenVisitors) {
+                const std::function<void(Session&)>& betweenVisitors, ServiceNotifier* service) {
     using Clock = std::chrono::steady_clock;
     // Without input the loop still wakes now and then: the idle countdown and a held press in
     // the staff corner need the time to move on.
@@ -20,9 +21,13 @@ int runMainLoop(ui::Display& display, Session& session, LiveInputs* live,
 
     while (true) {
         const auto input = display.waitInput(session.needsDraw() ? std::chrono::milliseconds{0} : kWake);
-        if (input.quit) return 0;
+        if (input.quit) {
+            if (service) service->stopping();
+            return 0;
+        }
 
         const auto now = Clock::now();
+        if (service) service->alive(now);
         const bool arrived = live && live->pump(session, now);
         session.apply(flow::Tick{now, localToday(session.state().settings.utcOffset)});
         if (betweenVisitors && now - lastBetween >= kBetweenVisitorsEvery && session.betweenVisitors()) {
@@ -43,6 +48,7 @@ int runMainLoop(ui::Display& display, Session& session, LiveInputs* live,
             live->followScreen(session.state());  // a tap may have changed the screen
         }
         display.present();
+        if (service) service->ready();
     }
 }
 

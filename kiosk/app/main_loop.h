@@ -21,14 +21,17 @@ inline constexpr std::chrono::minutes kLocalUtcOffset{7 * 60};
 Date localToday(std::chrono::minutes utcOffset = kLocalUtcOffset);
 
 class LiveInputs;
+class ServiceNotifier;
 
 // Returns the process exit code. With `live`, what the devices and the camera read reaches the
 // session each iteration, before the tick, and the camera picture is drawn.
 // `betweenVisitors`, when given, runs every kBetweenVisitorsEvery while the session shows the
 // attract screen with nobody mid-visit (the app takes new catalogues then).
+// `service`, when given, hears READY once the first screen is presented, a keep-alive from every
+// iteration (the loop wakes at least every 250 ms), and STOPPING on the way out.
 inline constexpr std::chrono::seconds kBetweenVisitorsEvery{10};
 int runMainLoop(ui::Display& display, Session& session, LiveInputs* live = nullptr,
-                const std::function<void(Session&)>& betweenVisitors = {});
+                const std::function<void(Session&)>& betweenVisitors = {}, ServiceNotifier* service = nullptr);
 // Silent (no speech, no beep), with the flow's default timings: for tests.
 int runMainLoop(ui::Display& display, const ui::Catalogs& texts, ui::Language home);
 
