@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
+#include <vector>
 
 #include "kiosk/sync/atomic_file.h"
 #include "kiosk/sync/wire_format.h"
@@ -40,6 +42,37 @@ std::string decimal(double value) {
 std::string tableOf(std::string_view key) { return "[" + std::string(key.substr(0, key.rfind('.'))) + "]"; }
 std::string nameOf(std::string_view key) { return std::string(key.substr(key.rfind('.') + 1)); }
 
+// Every mistake in the file, in the order found, so that a technician mends them all at once
+// rather than one per start.
+class Problems {
+public:
+    void add(Error e) { list_.push_back(std::move(e)); }
+    // The value a reading gave (nullopt when it was absent), or nullopt with its mistake noted.
+    template <class T>
+    std::optional<T> take(Result<std::optional<T>> r) {
+        if (r) return std::move(*r);
+        add(r.error());
+        return std::nullopt;
+    }
+    template <class T>
+    std::optional<T> take(Result<T> r) {
+        if (r) return std::move(*r);
+        add(r.error());
+        return std::nullopt;
+    }
+    bool empty() const { return list_.empty(); }
+    // One error with a line per mistake.
+    Error joined() const {
+        std::string detail;
+        for (const auto& e : list_) detail += (detail.empty() ? "" : "\n") + e.detail;
+        if (list_.size() > 1) detail += "\n(" + std::to_string(list_.size()) + " mistakes in the settings file)";
+        return Error{"sync.settings", detail};
+    }
+
+private:
+    std::vector<Error> list_;
+};
+
 // Reads one table of the file, naming the file and line in every error.
 class TableReader {
 public:
@@ -53,18 +86,17 @@ public:
     }
 
     // Every key must be one of `known`: a misspelt key would otherwise be silently ignored.
-    Result<void> onlyKeys(std::initializer_list<std::string_view> known) const {
-        if (!table_) return {};
+    void onlyKeys(std::initializer_list<std::string_view> known, Problems& problems) const {
+        if (!table_) return;
         for (const auto& [key, node] : *table_) {
             bool found = false;
             for (const auto k : known) found = found || key.str() == k;
             if (!found) {
                 std::string list;
                 for (const auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-                return error(&node, "has no key \"" + std::string(key.str()) + "\"; the keys are " + list);
+                problems.add(error(&node, "has no key \"" + std::string(key.str()) + "\"; the keys are " + list));
             }
         }
-        return {};
     }
 
     Result<std::optional<std::string>> text(std::string_view key, std::string_view example) const {
@@ -123,135 +155,115 @@ Result<const toml::table*> tableAt(const std::filesystem::path& file, const toml
     return TableReader(file, nullptr, std::string(name)).error(node, "must be a table");
 }
 
-// Reads the whole file; each section below fills its part of `out`.
-Result<void> readKiosk(const std::filesystem::path& file, const toml::table& root, SyncSettings& out) {
-    auto table = tableAt(file, root, "kiosk", "kiosk");
-    if (!table) return table.error();
-    TableReader r(file, *table, "kiosk");
+// The table `key` of `parent` (null when absent), or null with its mistake noted.
+const toml::table* tableIn(const std::filesystem::path& file, const toml::table& parent, std::string_view key,
+                           std::string_view name, Problems& problems) {
+    auto table = tableAt(file, parent, key, name);
+    if (table) return *table;
+    problems.add(table.error());
+    return nullptr;
+}
+
+// Reads the whole file; each section below fills its part of `out` and notes every mistake.
+void readKiosk(const std::filesystem::path& file, const toml::table& root, SyncSettings& out, Problems& p) {
+    const toml::table* table = tableIn(file, root, "kiosk", "kiosk", p);
+    TableReader r(file, table, "kiosk");
     for (const auto& [key, example, target] : {std::tuple{"id", R"(id = "KIOSK-3578-01")", &out.kioskId},
                                                std::tuple{"site_id", R"(site_id = "LTSA-3578")", &out.siteId}}) {
-        auto value = r.text(key, example);
-        if (!value) return value.error();
-        if (!*value) continue;
-        if (!isKioskOrSiteId(**value))
-            return r.error(r.node(key), std::string(key) + " must be 3 to 40 of A-Z, 0-9 and '-', e.g. " + example);
-        *target = **value;
+        const auto value = p.take(r.text(key, example));
+        if (!value) continue;
+        if (!isKioskOrSiteId(*value))
+            p.add(r.error(r.node(key), std::string(key) + " must be 3 to 40 of A-Z, 0-9 and '-', e.g. " + example));
+        else
+            *target = *value;
     }
     // Indonesia's three zones; none has daylight saving time, so each is a fixed offset.
     constexpr std::array<std::pair<std::string_view, int>, 3> kZones{{{"WIB", 7}, {"WITA", 8}, {"WIT", 9}}};
-    auto zone = r.text("time_zone", R"(time_zone = "WIB")");
-    if (!zone) return zone.error();
-    if (!*zone) return {};
+    const auto zone = p.take(r.text("time_zone", R"(time_zone = "WIB")"));
+    if (!zone) return;
     for (const auto& [name, hours] : kZones)
-        if (**zone == name) {
+        if (*zone == name) {
             out.zoneName = std::string(name);
             out.utcOffset = std::chrono::hours{hours};
-            return {};
+            return;
         }
-    return r.error(r.node("time_zone"), R"(time_zone must be "WIB", "WITA" or "WIT", e.g. time_zone = "WITA")");
+    p.add(r.error(r.node("time_zone"), R"(time_zone must be "WIB", "WITA" or "WIT", e.g. time_zone = "WITA")"));
 }
 
-Result<void> readStore(const std::filesystem::path& file, const toml::table& root, SyncSettings& out) {
-    auto table = tableAt(file, root, "store", "store");
-    if (!table) return table.error();
-    TableReader r(file, *table, "store");
+void readStore(const std::filesystem::path& file, const toml::table& root, SyncSettings& out, Problems& p) {
+    TableReader r(file, tableIn(file, root, "store", "store", p), "store");
     for (const auto& [key, example, target] :
          {std::tuple{"database", R"(database = "/var/lib/loket/kiosk.db")", &out.database},
-          std::tuple{"master_key", R"(master_key = "/var/lib/loket/master.key")", &out.masterKey}}) {
-        auto value = r.text(key, example);
-        if (!value) return value.error();
-        if (*value) *target = resolve(file, **value);
-    }
-    return {};
+          std::tuple{"master_key", R"(master_key = "/var/lib/loket/master.key")", &out.masterKey}})
+        if (const auto value = p.take(r.text(key, example))) *target = resolve(file, *value);
 }
 
-Result<void> readSyncPaths(const TableReader& r, const std::filesystem::path& file, SyncSettings& out) {
+void readSyncPaths(const TableReader& r, const std::filesystem::path& file, SyncSettings& out, Problems& p) {
     for (const auto& [key, example, target] :
          {std::tuple{"device_key", R"(device_key = "/var/lib/loket/device.key")", &out.deviceKey},
-          std::tuple{"state_dir", R"(state_dir = "/var/lib/loket/sync")", &out.stateDir}}) {
-        auto value = r.text(key, example);
-        if (!value) return value.error();
-        if (*value) *target = resolve(file, **value);
-    }
+          std::tuple{"state_dir", R"(state_dir = "/var/lib/loket/sync")", &out.stateDir}})
+        if (const auto value = p.take(r.text(key, example))) *target = resolve(file, *value);
     for (const auto& [key, example, target] :
          {std::tuple{"ca_file", R"(ca_file = "/etc/loket/national-ca.pem")", &out.caFile},
           std::tuple{"client_cert", R"(client_cert = "/etc/loket/kiosk.crt")", &out.clientCert},
-          std::tuple{"client_key", R"(client_key = "/etc/loket/kiosk.key")", &out.clientKey}}) {
-        auto value = r.text(key, example);
-        if (!value) return value.error();
-        if (*value) *target = resolve(file, **value);
-    }
+          std::tuple{"client_key", R"(client_key = "/etc/loket/kiosk.key")", &out.clientKey}})
+        if (const auto value = p.take(r.text(key, example))) *target = resolve(file, *value);
     if (out.clientCert.has_value() != out.clientKey.has_value())
-        return r.error(r.node(out.clientCert ? "client_cert" : "client_key"),
-                       "client_cert and client_key go together: give both or neither");
-    return {};
+        p.add(r.error(r.node(out.clientCert ? "client_cert" : "client_key"),
+                      "client_cert and client_key go together: give both or neither"));
 }
 
-Result<void> readSync(const std::filesystem::path& file, const toml::table& root, SyncSettings& out) {
-    auto table = tableAt(file, root, "sync", "sync");
-    if (!table) return table.error();
-    if (!*table) return {};
-    TableReader r(file, *table, "sync");
-    if (auto ok = r.onlyKeys({"server_url", "device_key", "state_dir", "server_seal_public_key",
-                              "server_signing_public_key", "ca_file", "pinned_public_key", "client_cert", "client_key",
-                              "batch_size", "timeouts", "intervals"});
-        !ok)
-        return ok.error();
-    auto url = r.text("server_url", R"(server_url = "https://pmi.example.go.id/api")");
-    if (!url) return url.error();
-    if (*url) {
-        if (auto ok = checkServerUrl(**url); !ok) return r.error(r.node("server_url"), ok.error().detail);
-        out.serverUrl = **url;
-    }
-    if (auto ok = readSyncPaths(r, file, out); !ok) return ok.error();
-    for (const auto& [key, target] : {std::pair{"server_seal_public_key", &out.serverSealKey},
-                                      std::pair{"server_signing_public_key", &out.serverSigningKey}}) {
-        auto value = r.text(key, std::string(key) + R"( = "<base64 of 32 bytes>")");
-        if (!value) return value.error();
-        if (!*value) continue;
-        auto parsed = publicKeyFromBase64(**value, key);
-        if (!parsed) return r.error(r.node(key), parsed.error().detail);
-        *target = *parsed;
-    }
-    auto pin = r.text("pinned_public_key", R"(pinned_public_key = "sha256//<base64 of the SPKI hash>")");
-    if (!pin) return pin.error();
-    if (*pin) {
-        if (!(*pin)->starts_with("sha256//"))
-            return r.error(r.node("pinned_public_key"),
-                           R"(pinned_public_key must be "sha256//" and the base64 SHA-256 of the server's public key)");
-        out.pinnedPublicKey = **pin;
-    }
-    auto batch = r.integer("batch_size", 1, 100, 50);
-    if (!batch) return batch.error();
-    if (*batch) out.batchSize = **batch;
+void readSyncTimes(const std::filesystem::path& file, const toml::table& sync, SyncSettings& out, Problems& p) {
+    TableReader t(file, tableIn(file, sync, "timeouts", "sync.timeouts", p), "sync.timeouts");
+    t.onlyKeys({"connect_s", "low_speed_s", "upload_s", "pull_s"}, p);
+    for (const auto& [key, target] : {std::pair{"connect_s", &out.connectTimeout},
+                                      std::pair{"upload_s", &out.uploadTimeout}, std::pair{"pull_s", &out.pullTimeout}})
+        if (const auto value = p.take(t.seconds(key, 0.05, 3600))) *target = *value;
+    if (const auto lowSpeed = p.take(t.integer("low_speed_s", 1, 3600, 30)))
+        out.lowSpeedTime = std::chrono::seconds{*lowSpeed};
 
-    auto timeouts = tableAt(file, **table, "timeouts", "sync.timeouts");
-    if (!timeouts) return timeouts.error();
-    TableReader t(file, *timeouts, "sync.timeouts");
-    if (auto ok = t.onlyKeys({"connect_s", "low_speed_s", "upload_s", "pull_s"}); !ok) return ok.error();
-    for (const auto& [key, target] :
-         {std::pair{"connect_s", &out.connectTimeout}, std::pair{"upload_s", &out.uploadTimeout},
-          std::pair{"pull_s", &out.pullTimeout}}) {
-        auto value = t.seconds(key, 0.05, 3600);
-        if (!value) return value.error();
-        if (*value) *target = **value;
-    }
-    auto lowSpeed = t.integer("low_speed_s", 1, 3600, 30);
-    if (!lowSpeed) return lowSpeed.error();
-    if (*lowSpeed) out.lowSpeedTime = std::chrono::seconds{**lowSpeed};
-
-    auto intervals = tableAt(file, **table, "intervals", "sync.intervals");
-    if (!intervals) return intervals.error();
-    TableReader i(file, *intervals, "sync.intervals");
-    if (auto ok = i.onlyKeys({"pull_s", "heartbeat_s", "status_s"}); !ok) return ok.error();
+    TableReader i(file, tableIn(file, sync, "intervals", "sync.intervals", p), "sync.intervals");
+    i.onlyKeys({"pull_s", "heartbeat_s", "status_s"}, p);
     for (const auto& [key, target, example] :
          {std::tuple{"pull_s", &out.pullInterval, 900}, std::tuple{"heartbeat_s", &out.heartbeatInterval, 300},
-          std::tuple{"status_s", &out.statusInterval, 900}}) {
-        auto value = i.integer(key, 1, 24 * 3600, example);
-        if (!value) return value.error();
-        if (*value) *target = std::chrono::seconds{**value};
+          std::tuple{"status_s", &out.statusInterval, 900}})
+        if (const auto value = p.take(i.integer(key, 1, 24 * 3600, example))) *target = std::chrono::seconds{*value};
+}
+
+void readSync(const std::filesystem::path& file, const toml::table& root, SyncSettings& out, Problems& p) {
+    const toml::table* table = tableIn(file, root, "sync", "sync", p);
+    if (!table) return;
+    TableReader r(file, table, "sync");
+    r.onlyKeys({"server_url", "device_key", "state_dir", "server_seal_public_key", "server_signing_public_key",
+                "ca_file", "pinned_public_key", "client_cert", "client_key", "batch_size", "timeouts", "intervals"},
+               p);
+    if (const auto url = p.take(r.text("server_url", R"(server_url = "https://pmi.example.go.id/api")"))) {
+        if (auto ok = checkServerUrl(*url); !ok)
+            p.add(r.error(r.node("server_url"), ok.error().detail));
+        else
+            out.serverUrl = *url;
     }
-    return {};
+    readSyncPaths(r, file, out, p);
+    for (const auto& [key, target] : {std::pair{"server_seal_public_key", &out.serverSealKey},
+                                      std::pair{"server_signing_public_key", &out.serverSigningKey}}) {
+        const auto value = p.take(r.text(key, std::string(key) + R"( = "<base64 of 32 bytes>")"));
+        if (!value) continue;
+        auto parsed = publicKeyFromBase64(*value, key);
+        if (!parsed)
+            p.add(r.error(r.node(key), parsed.error().detail));
+        else
+            *target = *parsed;
+    }
+    if (const auto pin =
+            p.take(r.text("pinned_public_key", R"(pinned_public_key = "sha256//<base64 of the SPKI hash>")"))) {
+        if (!pin->starts_with("sha256//"))
+            p.add(r.error(r.node("pinned_public_key"),
+                          R"(pinned_public_key must be "sha256//" and the base64 SHA-256 of the server's public key)"));
+        else
+            out.pinnedPublicKey = *pin;
+    }
+    if (const auto batch = p.take(r.integer("batch_size", 1, 100, 50))) out.batchSize = *batch;
+    readSyncTimes(file, *table, out, p);
 }
 
 }  // namespace
@@ -266,9 +278,11 @@ Result<SyncSettings> parseSyncSettings(std::string_view text, const std::filesys
     }
     SyncSettings out;
     out.file = file;
-    if (auto r = readKiosk(file, root, out); !r) return r.error();
-    if (auto r = readStore(file, root, out); !r) return r.error();
-    if (auto r = readSync(file, root, out); !r) return r.error();
+    Problems problems;
+    readKiosk(file, root, out, problems);
+    readStore(file, root, out, problems);
+    readSync(file, root, out, problems);
+    if (!problems.empty()) return problems.joined();
     return out;
 }
 
@@ -290,15 +304,17 @@ Result<void> SyncSettings::require(std::initializer_list<std::string_view> keys)
         {"sync.server_seal_public_key", serverSealKey.has_value()},
         {"sync.server_signing_public_key", serverSigningKey.has_value()},
     };
+    Problems missing;
     for (const auto key : keys) {
         const auto it = present.find(key);
         if (it != present.end() && it->second) continue;
         std::string example;
         for (const auto& form : kRequirable)
             if (form.key == key) example = std::string(form.example);
-        return Error{"sync.settings", file.string() + ": " + tableOf(key) + " " + nameOf(key) +
-                                          " is missing and this command needs it, e.g. " + example};
+        missing.add(Error{"sync.settings", file.string() + ": " + tableOf(key) + " " + nameOf(key) +
+                                               " is missing and this command needs it, e.g. " + example});
     }
+    if (!missing.empty()) return missing.joined();
     return {};
 }
 

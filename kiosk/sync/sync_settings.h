@@ -60,7 +60,7 @@ struct SyncSettings {
     std::chrono::seconds statusInterval{std::chrono::minutes{15}};
 
     // The keys a command needs, e.g. {"kiosk.id", "store.database", "sync.server_url"}; an error
-    // names the file, the first missing key and the form it takes.
+    // names the file and, a line each, every missing key and the form it takes.
     Result<void> require(std::initializer_list<std::string_view> keys) const;
 
     TransportOptions transport() const;
@@ -69,7 +69,8 @@ struct SyncSettings {
 };
 
 // Errors ("sync.settings") name the file, the line and the expected form, e.g.
-// "/etc/loket/kiosk.toml:12: [sync] batch_size must be an integer from 1 to 100, e.g. batch_size = 50".
+// "/etc/loket/kiosk.toml:12: [sync] batch_size must be an integer from 1 to 100, e.g. batch_size = 50",
+// one line for each mistake in the file (a last line counts them when there are several).
 Result<SyncSettings> loadSyncSettings(const std::filesystem::path& file);
 Result<SyncSettings> parseSyncSettings(std::string_view text, const std::filesystem::path& file);
 

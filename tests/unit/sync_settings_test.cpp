@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "kiosk/sync/sync_settings.h"
 
 namespace kiosk::sync {
@@ -101,7 +104,7 @@ TEST(SyncSettings, OtherTablesAreLeftToTheirOwners) {
     EXPECT_TRUE(parseSyncSettings("[ui]\ntheme = \"dark\"\n[kiosk]\nlanguage = \"id\"\n", kFile));
 }
 
-TEST(SyncSettings, ACommandNamesTheFirstKeyItNeedsAndIsMissing) {
+TEST(SyncSettings, ACommandNamesEveryKeyItNeedsAndIsMissing) {
     auto settings = parseSyncSettings("[kiosk]\nid = \"KIOSK-1\"\n", kFile);
     ASSERT_TRUE(settings);
     EXPECT_TRUE(settings->require({"kiosk.id"}));
@@ -110,6 +113,45 @@ TEST(SyncSettings, ACommandNamesTheFirstKeyItNeedsAndIsMissing) {
     EXPECT_EQ(missing.error().detail,
               "/etc/loket/kiosk.toml: [sync] server_signing_public_key is missing and this command needs it, e.g. "
               "server_signing_public_key = \"<base64 of 32 bytes>\"");
+    const auto two = settings->require({"store.database", "kiosk.id", "sync.server_url"});
+    ASSERT_FALSE(two);
+    EXPECT_EQ(two.error().detail,
+              "/etc/loket/kiosk.toml: [store] database is missing and this command needs it, e.g. "
+              "database = \"/var/lib/loket/kiosk.db\"\n"
+              "/etc/loket/kiosk.toml: [sync] server_url is missing and this command needs it, e.g. "
+              "server_url = \"https://pmi.example.go.id/api\"\n"
+              "(2 mistakes in the settings file)");
+}
+
+TEST(SyncSettings, EveryMistakeInTheFileIsReportedAtOnce) {
+    const std::string text =
+        "[kiosk]\n"
+        "id = \"kiosk 1\"\n"     // 2: not an id
+        "time_zone = \"CET\"\n"  // 3: not an Indonesian zone
+        "[store]\n"
+        "database = 42\n"  // 5: wrong type
+        "[sync]\n"
+        "batch_size = 0\n"                  // 7: out of range
+        "server_sael_public_key = \"x\"\n"  // 8: misspelt key
+        "[sync.timeouts]\n"
+        "connect_s = \"ten\"\n"  // 10: wrong type
+        "[sync.intervals]\n"
+        "status_s = 0\n";  // 12: out of range
+    const std::string detail = errorOf(text);
+    std::vector<std::string> lines;
+    for (std::size_t at = 0, end; at < detail.size(); at = end + 1) {
+        end = detail.find('\n', at);
+        if (end == std::string::npos) end = detail.size();
+        lines.push_back(detail.substr(at, end - at));
+    }
+    ASSERT_EQ(lines.size(), 8u) << detail;
+    const std::vector<std::string> starts{
+        "/etc/loket/kiosk.toml:2: [kiosk] id must be",         "/etc/loket/kiosk.toml:3: [kiosk] time_zone must be",
+        "/etc/loket/kiosk.toml:5: [store] database must be",   "/etc/loket/kiosk.toml:8: [sync] has no key",
+        "/etc/loket/kiosk.toml:7: [sync] batch_size must be",  "/etc/loket/kiosk.toml:10: [sync.timeouts] connect_s",
+        "/etc/loket/kiosk.toml:12: [sync.intervals] status_s", "(7 mistakes in the settings file)"};
+    for (std::size_t i = 0; i < starts.size(); ++i)
+        EXPECT_EQ(lines[i].rfind(starts[i], 0), 0u) << "line " << i << ": " << lines[i];
 }
 
 TEST(SyncSettings, AMissingFileIsNamed) {
