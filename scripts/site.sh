@@ -34,23 +34,23 @@ site_up() {
   local out="$1"
   mkdir -p "$out/kiosk" "$out/server"
   kiosk_conf="$out/kiosk/kiosk.toml"
-  site_settings "$out" "" >"$kiosk_conf"
-  local kiosk_key
-  kiosk_key="$("$bin/kioskctl" device-key --config "$kiosk_conf" | jq -r .public_key)"
+  # A one-time enrolment token, as the ministry issues one to the technician (made up per run).
+  local token
+  token="ENROL-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 
-  # The server on a port the system picks; its first line says which, and its keys.
-  "$bin/national-server-sim" --db "$out/server/sim.db" --kiosk "KIOSK-DEMO-01=$kiosk_key,LTSA-DEMO" \
+  # The server on a port the system picks; its first line says which.
+  "$bin/national-server-sim" --db "$out/server/sim.db" --enrolment-token "$token" \
       >"$out/server/stdout.txt" 2>"$out/server/stderr.txt" &
   sim_pid=$!
   trap 'kill $sim_pid 2>/dev/null || true' EXIT
   for _ in $(seq 100); do [ -s "$out/server/stdout.txt" ] && break; sleep 0.1; done
-  local hello
-  hello="$(head -n 1 "$out/server/stdout.txt")"
-  sim_port="$(jq -r .http_port <<<"$hello")"
+  sim_port="$(head -n 1 "$out/server/stdout.txt" | jq -r .http_port)"
+
+  # First-start provisioning as a technician does it: the settings with the server's address,
+  # then the enrolment, which makes the kiosk's key, registers it and writes the server's keys.
   site_settings "$out" "server_url = \"http://127.0.0.1:$sim_port\"
-server_seal_public_key = \"$(jq -r .server_seal_public_key <<<"$hello")\"
-server_signing_public_key = \"$(jq -r .server_signing_public_key <<<"$hello")\"
 " >"$kiosk_conf"
+  echo "$token" | "$bin/kioskctl" enrol --config "$kiosk_conf" --write >"$out/server/enrolment.json"
 
   # The kiosk's first start makes its store; its first sync brings the configuration and the
   # catalogues (the official job openings, the regions, the training programmes).

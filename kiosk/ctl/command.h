@@ -20,6 +20,7 @@ void addAuditCommand(CLI::App& app, Runner& run);
 void addSyncCommand(CLI::App& app, Runner& run);
 void addExportCommand(CLI::App& app, Runner& run);
 void addDeviceKeyCommand(CLI::App& app, Runner& run);
+void addEnrolCommand(CLI::App& app, Runner& run);
 void addDevicesCommand(CLI::App& app, Runner& run);
 void addPrintTestCommand(CLI::App& app, Runner& run);
 void addDecodeCommand(CLI::App& app, Runner& run);

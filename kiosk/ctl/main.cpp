@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     kiosk::ctl::addSyncCommand(app, run);
     kiosk::ctl::addExportCommand(app, run);
     kiosk::ctl::addDeviceKeyCommand(app, run);
+    kiosk::ctl::addEnrolCommand(app, run);
     kiosk::ctl::addDevicesCommand(app, run);
     kiosk::ctl::addPrintTestCommand(app, run);
     kiosk::ctl::addDecodeCommand(app, run);

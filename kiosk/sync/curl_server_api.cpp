@@ -197,6 +197,10 @@ ServerAnswer CurlServerApi::postStatusQuery(std::string_view queryJson) {
     return perform({"POST", "/v1/submissions/status", queryJson, {}, options_.pullTimeout});
 }
 
+ServerAnswer CurlServerApi::postEnrolment(std::string_view enrolmentJson) {
+    return perform({"POST", "/v1/enrolments", enrolmentJson, {}, options_.pullTimeout});
+}
+
 ServerAnswer CurlServerApi::perform(const Request& request) {
     ServerAnswer answer;
     auto signedHeaders = signer_.sign(request.method, request.path, request.body);

@@ -55,6 +55,9 @@ public:
     ServerAnswer getCatalogue(std::string_view name, std::optional<std::string_view> etag) override;
     ServerAnswer postHeartbeat(std::string_view kioskId, std::string_view heartbeatJson) override;
     ServerAnswer postStatusQuery(std::string_view queryJson) override;
+    // §10 POST /v1/enrolments: once, by the technician (kioskctl enrol), before the server knows
+    // the kiosk's key; the server does not check the signature it carries.
+    ServerAnswer postEnrolment(std::string_view enrolmentJson);
 
     CurlServerApi(const CurlServerApi&) = delete;
     CurlServerApi& operator=(const CurlServerApi&) = delete;

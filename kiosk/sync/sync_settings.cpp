@@ -286,6 +286,76 @@ Result<SyncSettings> parseSyncSettings(std::string_view text, const std::filesys
     return out;
 }
 
+namespace {
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+// "name = ..." (with any spaces), not "name_more = ..." nor a comment.
+bool setsKey(std::string_view line, std::string_view name) {
+    line = trimmed(line);
+    if (!line.starts_with(name)) return false;
+    line = trimmed(line.substr(name.size()));
+    return line.starts_with('=');
+}
+
+// The table a header line opens ("sync", "sync.timeouts"), or nullopt for any other line.
+std::optional<std::string> headerOf(std::string_view line) {
+    line = trimmed(line);
+    if (line.size() < 3 || line.front() != '[' || line.starts_with("[[")) return std::nullopt;
+    const auto close = line.find(']');
+    if (close == std::string_view::npos) return std::nullopt;
+    return std::string(trimmed(line.substr(1, close - 1)));
+}
+
+}  // namespace
+
+std::string withServerKeys(std::string_view settingsText, std::string_view sealKeyBase64,
+                           std::string_view signingKeyBase64) {
+    const std::array<std::pair<std::string_view, std::string>, 2> keys{
+        {{"server_seal_public_key", "server_seal_public_key = \"" + std::string(sealKeyBase64) + "\""},
+         {"server_signing_public_key", "server_signing_public_key = \"" + std::string(signingKeyBase64) + "\""}}};
+    std::vector<std::string> lines;
+    for (std::size_t at = 0; at < settingsText.size();) {
+        auto end = settingsText.find('\n', at);
+        if (end == std::string_view::npos) end = settingsText.size();
+        lines.emplace_back(settingsText.substr(at, end - at));
+        at = end + 1;
+    }
+    std::optional<std::size_t> syncHeader;
+    std::array<bool, 2> done{false, false};
+    std::string table;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (auto header = headerOf(lines[i])) {
+            table = *header;
+            if (table == "sync" && !syncHeader) syncHeader = i;
+            continue;
+        }
+        if (table != "sync") continue;
+        for (std::size_t k = 0; k < keys.size(); ++k)
+            if (setsKey(lines[i], keys[k].first)) {
+                lines[i] = keys[k].second;
+                done[k] = true;
+            }
+    }
+    std::vector<std::string> missing;
+    for (std::size_t k = 0; k < keys.size(); ++k)
+        if (!done[k]) missing.push_back(keys[k].second);
+    if (!syncHeader) {
+        if (!lines.empty() && !trimmed(lines.back()).empty()) lines.emplace_back();
+        lines.emplace_back("[sync]");
+        lines.insert(lines.end(), missing.begin(), missing.end());
+    } else {
+        lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(*syncHeader + 1), missing.begin(), missing.end());
+    }
+    std::string out;
+    for (const auto& line : lines) out += line + '\n';
+    return out;
+}
+
 Result<SyncSettings> loadSyncSettings(const std::filesystem::path& file) {
     auto text = readWholeFile(file);
     if (!text) return Error{"sync.settings", "cannot read the settings file: " + text.error().detail};

@@ -74,4 +74,11 @@ struct SyncSettings {
 Result<SyncSettings> loadSyncSettings(const std::filesystem::path& file);
 Result<SyncSettings> parseSyncSettings(std::string_view text, const std::filesystem::path& file);
 
+// The settings file's text with the server's two public keys from an enrolment reply (docs/api.md
+// §10) set in its [sync] table: their lines replaced where the table has them, added after the
+// table's header where it has not, the table added at the end where there is none. Every other
+// line, comments included, stays as it was.
+std::string withServerKeys(std::string_view settingsText, std::string_view sealKeyBase64,
+                           std::string_view signingKeyBase64);
+
 }  // namespace kiosk::sync

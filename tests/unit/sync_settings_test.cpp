@@ -154,6 +154,50 @@ TEST(SyncSettings, EveryMistakeInTheFileIsReportedAtOnce) {
         EXPECT_EQ(lines[i].rfind(starts[i], 0), 0u) << "line " << i << ": " << lines[i];
 }
 
+const std::string kSeal = "c2VhbC1rZXktb2YtdGhpcnR5LXR3by1ieXRlcy0wMDE=";
+const std::string kSigning = "c2lnbmluZy1rZXktb2YtdGhpcnR5LXR3by1ieXRlczE=";
+
+TEST(SyncSettingsServerKeys, ReplaceTheLinesOfTheSyncTableAndKeepEverythingElse) {
+    const std::string before =
+        "# the kiosk at desk 3\n"
+        "[kiosk]\nid = \"KIOSK-1\"\n\n"
+        "[sync]\n"
+        "server_url = \"https://pmi.example.go.id/api\"  # national\n"
+        "  server_seal_public_key   =   \"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"\n"
+        "# server_signing_public_key = \"commented out\"\n"
+        "server_signing_public_key = \"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"\n"
+        "[sync.timeouts]\nconnect_s = 10\n";
+    EXPECT_EQ(withServerKeys(before, kSeal, kSigning),
+              "# the kiosk at desk 3\n"
+              "[kiosk]\nid = \"KIOSK-1\"\n\n"
+              "[sync]\n"
+              "server_url = \"https://pmi.example.go.id/api\"  # national\n"
+              "server_seal_public_key = \"" +
+                  kSeal +
+                  "\"\n"
+                  "# server_signing_public_key = \"commented out\"\n"
+                  "server_signing_public_key = \"" +
+                  kSigning +
+                  "\"\n"
+                  "[sync.timeouts]\nconnect_s = 10\n");
+}
+
+TEST(SyncSettingsServerKeys, AreAddedUnderTheSyncHeaderOrInANewTable) {
+    const auto added = withServerKeys("[sync]\nserver_url = \"http://127.0.0.1:8080\"\n", kSeal, kSigning);
+    auto parsed = parseSyncSettings(added, kFile);
+    ASSERT_TRUE(parsed) << parsed.error().detail;
+    EXPECT_EQ(parsed->serverUrl, "http://127.0.0.1:8080");
+    EXPECT_EQ(added.rfind("[sync]\nserver_seal_public_key = \"" + kSeal + "\"\nserver_signing_public_key", 0), 0u)
+        << added;
+
+    const auto created = withServerKeys("[kiosk]\nid = \"KIOSK-1\"", kSeal, kSigning);
+    EXPECT_EQ(created, "[kiosk]\nid = \"KIOSK-1\"\n\n[sync]\nserver_seal_public_key = \"" + kSeal +
+                           "\"\nserver_signing_public_key = \"" + kSigning + "\"\n");
+    // Keys of another table with the same names are not the server's.
+    const auto other = withServerKeys("[elsewhere]\nserver_seal_public_key = \"x\"\n[sync]\n", kSeal, kSigning);
+    EXPECT_NE(other.find("[elsewhere]\nserver_seal_public_key = \"x\"\n"), std::string::npos);
+}
+
 TEST(SyncSettings, AMissingFileIsNamed) {
     const auto missing = loadSyncSettings("/nonexistent/kiosk.toml");
     ASSERT_FALSE(missing);
