@@ -61,8 +61,10 @@ cp assets/scenarios/*.jpg "$out/kiosk/"  # the pictures the visit holds up to th
 { cat assets/scenarios/demo.txt; echo
   sed "s/{officer_pin}/$officer_pin/; s/{supervisor_pin}/$supervisor_pin/" assets/scenarios/demo-staff.txt; } \
     >"$out/kiosk/demo.txt"
+# What the kiosk says goes to the terminal and to kiosk/kiosk.log (it names no visitor).
 env -u DISPLAY -u WAYLAND_DISPLAY "$bin/kiosk" --config "$kiosk_conf" \
-    --script "$out/kiosk/demo.txt" --screenshots "$out/screens" --size 1366x768 >/dev/null
+    --script "$out/kiosk/demo.txt" --screenshots "$out/screens" --size 1366x768 \
+    >/dev/null 2> >(tee "$out/kiosk/kiosk.log" >&2)
 
 echo "Screens:  $out/screens ($(ls "$out/screens" | grep -c '\.png$') PNG)"
 echo "Receipts: $out/receipts ($(ls "$out/receipts" | grep -c '\.png$') PNG)"

@@ -12,6 +12,19 @@ cd "$src"
 scripts/demo.sh "$work" >"$work.log" 2>&1 || { cat "$work.log"; exit 1; }
 fail() { echo "FAIL: $*"; exit 1; }
 port="$(head -n 1 "$work/server/stdout.txt" | jq -r .http_port)"
+
+[ -s "$work/kiosk/kiosk.log" ] || fail "the kiosk wrote no log"
+# The kiosk's log of the whole demo (visitors and officer) holds none of the visitors' personal
+# values: NIKs (the child's too), names, passport numbers, phone numbers, addresses, birth places,
+# employer, the complaint's words. Each is matched without regard to case.
+for canary in 3578015506950001 3329012003900004 3578015003120002 3329015508900007 "Siti Aminah" \
+              "SITI<AMINAH" "Agus Setiawan" "Dewi Lestari" "DEWI<LESTARI" X1234567 Y7654321 081234567890 \
+              081298765432 085712345678 085798765432 "Jalan Contoh" "Dusun Contoh" Surabaya Brebes \
+              "Keluarga Contoh" "Gaji tiga bulan"; do
+  if grep -qiF -- "$canary" "$work/kiosk/kiosk.log"; then
+    fail "the kiosk's log holds a visitor's personal value: $(grep -iF -- "$canary" "$work/kiosk/kiosk.log" | head -n 1 | cut -c1-80)"
+  fi
+done
 [ -n "$port" ] || fail "no simulator port"
 held="$(jq -c '.submissions' "$work/server/submissions.json")"
 
