@@ -11,7 +11,7 @@ namespace {
 
 Result<CameraMode> readRequest(const SettingsTable& t) {
     CameraMode request;
-    FirstError e;
+    Mistakes e;
     e.take(t.integer("width", 16, 7680, 1280), [&](std::int64_t v) { request.size.width = static_cast<int>(v); });
     e.take(t.integer("height", 16, 4320, 720), [&](std::int64_t v) { request.size.height = static_cast<int>(v); });
     e.take(t.number("fps", 0.5, 240, "30"), [&](double v) { request.rate = FrameRate{v}; });
@@ -55,7 +55,7 @@ Result<CameraSettings> readCamera(const SettingsTable& t) {
     if (!request) return request.error();
     bool required = false;
     std::optional<std::chrono::milliseconds> reopen;
-    FirstError e;
+    Mistakes e;
     e.take(t.boolean("required"), [&](bool v) { required = v; });
     e.take(t.milliseconds("reopen_interval_ms", 10, 60'000, 1000), [&](std::chrono::milliseconds v) { reopen = v; });
     if (e) return *e;

@@ -70,7 +70,7 @@ Result<DeviceSettings> parseDeviceSettings(std::string_view text, const std::fil
     if (auto ok = SettingsTable(file, *devices, "devices").onlyKeys({"printer", "scanner", "mrz_reader", "camera"});
         !ok)
         return ok.error();
-    FirstError e;
+    Mistakes e;
     e.take(readPart(file, *devices, "printer", readPrinter, out.printer));
     e.take(readPart(file, *devices, "scanner", readScanner, out.scanner));
     e.take(readPart(file, *devices, "mrz_reader", readMrzReader, out.mrzReader));

@@ -10,7 +10,7 @@ namespace {
 
 Result<CodeFraming> readCodeFraming(const SettingsTable& t, bool keyboard) {
     CodeFraming framing;
-    FirstError e;
+    Mistakes e;
     auto suffix = keyboard ? t.choice("suffix", {"enter", "tab", "none"})
                            : t.choice("suffix", {"cr", "lf", "crlf", "tab", "none"});
     e.take(std::move(suffix), [&](const std::string& v) {
@@ -33,7 +33,7 @@ Result<SimulatedScriptSettings> readScript(const SettingsTable& t, std::string_v
     if (auto ok = t.onlyKeys({"backend", "required", "script", "loop"}, "for backend \"simulated\""); !ok)
         return ok.error();
     SimulatedScriptSettings s;
-    FirstError e;
+    Mistakes e;
     e.take(t.path("script", example), [&](const std::filesystem::path& v) { s.script = v; });
     e.take(t.boolean("loop"), [&](bool v) { s.loop = v; });
     e.take(t.boolean("required"), [&](bool v) { s.required = v; });
@@ -53,7 +53,7 @@ Result<std::string> readBackend(const SettingsTable& t, std::initializer_list<st
 
 Result<SerialSettings> readSerialPort(const SettingsTable& t, std::string_view exampleDevice) {
     SerialSettings port;
-    FirstError e;
+    Mistakes e;
     const std::string example = "device = \"" + std::string(exampleDevice) + "\"";
     e.take(t.path("device", example), [&](const std::filesystem::path& v) { port.device = v; });
     e.take(t.integer("baud", 1200, 921'600, 9600), [&](std::int64_t v) { port.baud = static_cast<unsigned>(v); });
@@ -93,7 +93,7 @@ Result<ScannerSettings> readScanner(const SettingsTable& t) {
     auto framing = readCodeFraming(t, keyboard);
     if (!framing) return framing.error();
     bool required = false;
-    FirstError e;
+    Mistakes e;
     e.take(t.boolean("required"), [&](bool v) { required = v; });
     if (!keyboard) {
         auto port = readSerialPort(t, "/dev/serial/by-id/usb-Scanner-if00");
@@ -127,7 +127,7 @@ Result<MrzReaderSettings> readMrzReader(const SettingsTable& t) {
     auto keys = withKeys({"backend", "required", "terminator", "inter_byte_timeout_ms"}, kSerialKeys);
     if (auto ok = t.onlyKeys(keys, "for backend \"serial\""); !ok) return ok.error();
     SerialMrzReaderConfig config;
-    FirstError e;
+    Mistakes e;
     e.take(t.boolean("required"), [&](bool v) { config.required = v; });
     e.take(t.choice("terminator", {"last-line", "blank-line", "etx"}), [&](const std::string& v) {
         config.framing.terminator = v == "etx"          ? MrzTerminator::Etx

@@ -10,7 +10,7 @@ namespace {
 
 Result<ReceiptGeometry> readGeometry(const SettingsTable& t) {
     ReceiptGeometry geometry;
-    FirstError e;
+    Mistakes e;
     e.take(t.integer("width_dots", 96, 1024, 576), [&](std::int64_t v) { geometry.dotsWide = static_cast<int>(v); });
     if (e) return *e;
     if (auto ok = validateGeometry(geometry); !ok)
@@ -23,7 +23,7 @@ Result<EscPosPrinterConfig> readEscPos(const SettingsTable& t, ReceiptGeometry g
     EscPosPrinterConfig config;
     config.geometry = geometry;
     config.required = required;
-    FirstError e;
+    Mistakes e;
     e.take(t.choice("qr", {"native", "raster"}),
            [&](const std::string& v) { config.qr = v == "raster" ? QrMethod::Raster : QrMethod::Native; });
     e.take(t.boolean("poll_status"), [&](bool v) { config.pollStatus = v; });
@@ -36,7 +36,7 @@ Result<PrinterSettings> readSimulated(const SettingsTable& t, ReceiptGeometry ge
     config.geometry = geometry;
     config.required = required;
     const auto example = R"(output_dir = "receipts")";
-    FirstError e;
+    Mistakes e;
     e.take(t.path("output_dir", example), [&](const std::filesystem::path& v) { config.outputDir = v; });
     e.take(t.path("status_file", R"(status_file = "printer-status")"),
            [&](const std::filesystem::path& v) { config.statusFile = v; });
@@ -66,7 +66,7 @@ Result<PrinterSettings> readPrinter(const SettingsTable& t) {
     if (auto ok = t.onlyKeys(keys, "for backend \"" + *backend + "\""); !ok) return ok.error();
 
     bool required = false;
-    FirstError e;
+    Mistakes e;
     e.take(t.boolean("required"), [&](bool v) { required = v; });
     if (e) return *e;
     auto geometry = readGeometry(t);

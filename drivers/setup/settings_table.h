@@ -54,29 +54,34 @@ private:
     std::string name_;
 };
 
-// Keeps the first error of a run of reads, so that a reader can take key after key and check once:
+// Keeps every error of a run of reads, so that a reader can take key after key, check once, and
+// report all that is wrong with its table at once (a line each):
 //
-//   FirstError e;
+//   Mistakes e;
 //   e.take(t.integer("baud", 1200, 921600, 9600), [&](std::int64_t v) { port.baud = unsigned(v); });
 //   if (e) return *e;
-class FirstError {
+class Mistakes {
 public:
     template <class T, class Set>
     void take(Result<std::optional<T>> value, Set set) {
-        if (error_) return;
         if (!value)
-            error_ = value.error();
+            errors_.push_back(value.error());
         else if (*value)
             set(**value);
     }
     void take(Result<void> done) {
-        if (!error_ && !done) error_ = done.error();
+        if (!done) errors_.push_back(done.error());
     }
-    explicit operator bool() const { return error_.has_value(); }
-    const Error& operator*() const { return *error_; }
+    explicit operator bool() const { return !errors_.empty(); }
+    // The first error's code, and every error's detail on a line of its own.
+    Error operator*() const {
+        Error joined{errors_.front().code, {}};
+        for (const auto& e : errors_) joined.detail += (joined.detail.empty() ? "" : "\n") + e.detail;
+        return joined;
+    }
 
 private:
-    std::optional<Error> error_;
+    std::vector<Error> errors_;
 };
 
 }  // namespace kiosk::drivers

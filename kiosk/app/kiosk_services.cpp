@@ -23,13 +23,29 @@ KioskServices::~KioskServices() {
 }
 
 Result<std::unique_ptr<KioskServices>> KioskServices::open(const std::filesystem::path& config,
-                                                            const ui::Catalogs& texts, const Clock& clock) {
+                                                           const ui::Catalogs& texts, const Clock& clock) {
     std::unique_ptr<KioskServices> s(new KioskServices());
+    // Every mistake in the file at once, the sync part's and the devices', before anything is
+    // opened or created: a technician mends them all from one refusal to start.
     auto settings = sync::loadSyncSettings(config);
-    if (!settings) return settings.error();
-    if (auto r = settings->require({"kiosk.id", "kiosk.site_id", "store.database", "store.master_key", "sync.device_key"});
-        !r)
-        return r.error();
+    auto deviceSettings = drivers::loadDeviceSettings(config);
+    std::optional<Error> mistakes;
+    if (!settings)
+        mistakes = settings.error();
+    else if (auto r = settings->require(
+                 {"kiosk.id", "kiosk.site_id", "store.database", "store.master_key", "sync.device_key"});
+             !r)
+        mistakes = r.error();
+    if (!deviceSettings) {
+        // A file that cannot be read or is not TOML at all is said once.
+        const auto& d = deviceSettings.error().detail;
+        const bool wholeFile = d.find(": not valid TOML") != std::string::npos || d.starts_with("cannot read");
+        if (!mistakes)
+            mistakes = deviceSettings.error();
+        else if (!wholeFile)
+            mistakes->detail += "\n" + d;
+    }
+    if (mistakes) return *mistakes;
     s->settings_ = std::move(*settings);
     const auto& st = s->settings_;
 
@@ -46,7 +62,7 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const std::filesystem
     s->deviceKey_ = std::move(*deviceKey);
 
     // The devices the file describes; a file without [devices.*] tables fits none.
-    if (auto deviceSettings = drivers::loadDeviceSettings(config); deviceSettings) {
+    {
         auto devicesWaker = drivers::Waker::create();
         if (!devicesWaker) return devicesWaker.error();
         s->devicesWaker_.emplace(std::move(*devicesWaker));
@@ -56,8 +72,6 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const std::filesystem
         auto devices = drivers::openDevices(*deviceSettings, clock, &*s->devicesWaker_, &*s->cameraWaker_);
         if (!devices) return devices.error();
         s->devices_ = std::move(*devices);
-    } else {
-        return deviceSettings.error();
     }
 
     s->loadDocuments();
@@ -75,11 +89,10 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const std::filesystem
     }
 
     auto* syncThread = s->sync_.get();
-    s->desk_ = std::make_unique<RegistrationDesk>(
-        *s->store_, *s->deviceKey_, DeskIdentity{st.kioskId, st.siteId}, clock, texts, s->devices_.printer.get(),
-        s->receipts_, [syncThread] {
-            if (syncThread) syncThread->wake();
-        });
+    s->desk_ = std::make_unique<RegistrationDesk>(*s->store_, *s->deviceKey_, DeskIdentity{st.kioskId, st.siteId},
+                                                  clock, texts, s->devices_.printer.get(), s->receipts_, [syncThread] {
+                                                      if (syncThread) syncThread->wake();
+                                                  });
 
     s->health_ = std::make_unique<HealthBoard>(clock);
     s->desk_->watchDevicesWith(s->health_.get());
@@ -132,15 +145,19 @@ void KioskServices::loadDocuments() {
             return;
         }
         auto parsed = reader(doc->document);
-        if (!parsed) notes_.push_back(noted(parsed.error(), name));
-        else into = std::move(*parsed);
+        if (!parsed)
+            notes_.push_back(noted(parsed.error(), name));
+        else
+            into = std::move(*parsed);
     };
     read("config", sync::readMinimumAges, agePolicy_);
     read("config", sync::readStaff, staff_);
     std::optional<std::string> hotline;
     read("config", sync::readHotline, hotline);
-    if (hotline) receipts_.hotline = *hotline;
-    else notes_.push_back(Error{"receipt.hotline_not_set", "the configuration names no hotline: receipts say so"});
+    if (hotline)
+        receipts_.hotline = *hotline;
+    else
+        notes_.push_back(Error{"receipt.hotline_not_set", "the configuration names no hotline: receipts say so"});
     read("regencies", sync::readRegencies, catalogue_.regions);
     read("job_openings", sync::readJobOpenings, catalogue_.openings);
     read("training_programmes", sync::readTrainingProgrammes, catalogue_.training);

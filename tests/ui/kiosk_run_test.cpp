@@ -10,9 +10,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
 #include <sstream>
 #include <string>
-#include <set>
 #include <vector>
 
 #include "kiosk/core/flow/registration.h"
@@ -120,7 +120,8 @@ protected:
         // Two registration receipts, the referral slip and the check-in receipt, drawn as the
         // paper comes out of the printer.
         std::size_t printed = 0;
-        for (const auto& entry : fs::directory_iterator(base / "receipts")) printed += entry.path().extension() == ".png";
+        for (const auto& entry : fs::directory_iterator(base / "receipts"))
+            printed += entry.path().extension() == ".png";
         EXPECT_EQ(printed, 4U);
     }
 
@@ -152,6 +153,21 @@ TEST_F(KioskRun, VersionPrintsTheVersion) {
     EXPECT_EQ(run.exitCode, 0);
     ASSERT_EQ(run.outLines.size(), 1U);
     EXPECT_EQ(run.outLines[0], std::string("kiosk ") + LOKET_VERSION);
+}
+
+TEST_F(KioskRun, ASettingsFileWithMistakesStopsItWithEveryMistakeListed) {
+    std::ofstream(dir_ / "kiosk.toml") << "[kiosk]\nid = \"KIOSK-1\"\nsite_id = \"site 1\"\n"
+                                       << "[store]\ndatabase = \"kiosk.db\"\nmaster_key = \"master.key\"\n"
+                                       << "[sync]\ndevice_key = \"device.key\"\nbatch_size = 0\n"
+                                       << "[devices.printer]\nbackend = \"laser\"\n";
+    const auto run = kiosk({"--config", (dir_ / "kiosk.toml").string(), "--no-screenshots"});
+    EXPECT_EQ(run.exitCode, 1);
+    for (const auto* mistake : {"kiosk.toml:3: [kiosk] site_id must be", "kiosk.toml:9: [sync] batch_size must be",
+                                "kiosk.toml:11: [devices.printer] backend must be one of"})
+        EXPECT_NE(run.err.find(mistake), std::string::npos) << mistake << "\nnot in:\n" << run.err;
+    // Nothing was made before the settings were right.
+    EXPECT_FALSE(fs::exists(dir_ / "kiosk.db"));
+    EXPECT_FALSE(fs::exists(dir_ / "master.key"));
 }
 
 TEST_F(KioskRun, MissingAssetsFailClearly) {

@@ -4,7 +4,9 @@
 #include "drivers/setup/device_settings.h"
 
 #include <gtest/gtest.h>
+
 #include <stdlib.h>
+#include <algorithm>
 
 #include <fstream>
 #include <string>
@@ -180,6 +182,23 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"[devices.printr]\nbackend = \"simulated\"\n",
                 R"(kiosk.toml:1: [devices] has no key "printr"; the keys are printer, scanner, mrz_reader, camera)"},
         BadCase{"[devices.printer\nbackend = 1\n", "/etc/loket/kiosk.toml:1: not valid TOML"}));
+
+TEST(DeviceSettings, TheMistakesOfEveryDeviceAreReportedAtOnce) {
+    // The printer's port, and the camera's size and rate: each device's table is read whole
+    // where its keys do not depend on one another.
+    const auto settings = parseDeviceSettings(
+        "[devices.printer]\nbackend = \"escpos-tcp\"\naddress = \"192.0.2.1\"\nport = 70000\n"
+        "[devices.camera]\nbackend = \"v4l2\"\ndevice = 0\nwidth = 5\nheight = 720\nfps = 1000\n",
+        kFile);
+    ASSERT_FALSE(settings);
+    EXPECT_EQ(settings.error().code, "devices.settings");
+    const auto& detail = settings.error().detail;
+    for (const auto* line : {"kiosk.toml:4: [devices.printer] port must be an integer from 1 to 65535",
+                             "kiosk.toml:8: [devices.camera] width must be an integer from 16 to 7680",
+                             "kiosk.toml:10: [devices.camera] fps must be"})
+        EXPECT_NE(detail.find(line), std::string::npos) << line << "\nnot in:\n" << detail;
+    EXPECT_EQ(std::count(detail.begin(), detail.end(), '\n'), 2) << detail;
+}
 
 class DeviceSetTest : public testing::Test {
 protected:
