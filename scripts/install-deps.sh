@@ -22,6 +22,8 @@ packages=(
   libcpp-httplib-dev libssl-dev openssl
   # the kiosk's settings file (kiosk/sync reads its part with toml++)
   libtomlplusplus-dev
+  # the kiosk's log (kiosk/app/kiosk_log.h): standard error for the journal, or a rotating file
+  libspdlog-dev
   # cameras (drivers/camera): only the OpenCV modules used, found by cmake/OpenCVModules.cmake;
   # libopencv-dev would bring every module with Qt, VTK and MPI
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-videoio-dev

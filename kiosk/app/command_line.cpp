@@ -58,6 +58,10 @@ std::variant<Options, ExitNow> parseCommandLine(int argc, const char* const* arg
         ->check([](const std::string& s) { return parseSize(s) ? std::string() : "expected WxH, e.g. 1366x768"; });
     app.add_option("--assets", assets, "The assets folder (default: LOKET_ASSETS_DIR, then the installed one)")
         ->type_name("DIR");
+    std::string logFile;
+    app.add_option("--log-file", logFile,
+                   "Log to this file, rotated at 5 MiB, 5 kept (default: standard error, for the journal)")
+        ->type_name("FILE");
     app.add_option("--lang", lang, "The kiosk's own language")->check(CLI::IsMember({"id", "en"}));
     app.add_option("--idle-timeout", idleSeconds, "Seconds without a touch before \"need more time?\"")
         ->type_name("SECONDS")
@@ -81,6 +85,7 @@ std::variant<Options, ExitNow> parseCommandLine(int argc, const char* const* arg
     options.countdown = std::chrono::seconds{countdownSeconds};
     if (!size.empty()) options.size = parseSize(size);
     if (!assets.empty()) options.assets = assets;
+    if (!logFile.empty()) options.logFile = logFile;
     options.language = ui::languageFromCode(lang).value_or(ui::kDefaultLanguage);
     return options;
 }

@@ -1,5 +1,6 @@
 #pragma once
-// kiosk [--config FILE] [--windowed] [--script FILE] [--screenshots DIR | --no-screenshots] [--size WxH] [--assets DIR] [--lang id|en]
+// kiosk [--config FILE] [--windowed] [--script FILE] [--screenshots DIR | --no-screenshots] [--size WxH] [--assets DIR]
+// [--lang id|en]
 //       [--idle-timeout SECONDS] [--countdown SECONDS] [--version] [--help]
 
 #include <chrono>
@@ -22,6 +23,7 @@ struct Options {
     bool noScreenshots = false;                        // a script played without saving any
     std::optional<ui::Size> size;
     std::optional<std::filesystem::path> assets;
+    std::optional<std::filesystem::path> logFile;  // a rotating log file instead of standard error
     ui::Language language = ui::kDefaultLanguage;  // the language the kiosk returns to between visitors
     std::chrono::seconds idleTimeout{60};          // without a touch, then "need more time?"
     std::chrono::seconds countdown{20};            // how long that question waits before the visit is wiped

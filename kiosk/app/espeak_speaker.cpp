@@ -1,12 +1,13 @@
 #include "kiosk/app/espeak_speaker.h"
 
+#include "kiosk/app/kiosk_log.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
 #include <cstring>
-#include <iostream>
 
 extern char** environ;
 
@@ -50,8 +51,7 @@ void EspeakSpeaker::say(std::string_view text, ui::Language language) {
     const int failed = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (failed != 0) {
-        if (!reportedFailure_)
-            std::cerr << "kiosk: no speech (" << command_[0] << ": " << std::strerror(failed) << ")\n";
+        if (!reportedFailure_) log::warn("speech.unavailable", command_[0] + ": " + std::strerror(failed));
         reportedFailure_ = true;
         return;
     }

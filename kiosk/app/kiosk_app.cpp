@@ -12,6 +12,7 @@
 
 #include "kiosk/app/command_line.h"
 #include "kiosk/app/espeak_speaker.h"
+#include "kiosk/app/kiosk_log.h"
 #include "kiosk/app/kiosk_services.h"
 #include "kiosk/app/launch.h"
 #include "kiosk/app/live_inputs.h"
@@ -30,7 +31,7 @@ namespace {
 constexpr int kCannotRun = 1;
 
 int fail(const Error& error) {
-    std::cerr << "kiosk: " << error.code << ": " << error.detail << '\n';
+    log::error(error);
     return kCannotRun;
 }
 
@@ -40,7 +41,7 @@ int playHeadless(ui::Display& display, Session& session, const Options& options,
     const auto file = options.script.value_or(assets / "scenarios" / "demo.txt");
     const auto scenario = loadScenario(file);
     if (!scenario) {
-        std::cerr << "kiosk: " << scenario.error().code << ": " << scenario.error().detail << '\n';
+        log::error(scenario.error());
         return scenario.error().code == "script.syntax" ? kUsageError : kCannotRun;
     }
     // An empty folder: nothing is saved.
@@ -52,9 +53,11 @@ int playHeadless(ui::Display& display, Session& session, const Options& options,
     const auto files = playScenario(display, session, *scenario, dir, std::cout);
     if (!files) return fail(files.error());
     // For whoever reads the run's log (and the scenario tests): what could not be seen in the PNGs.
-    std::cerr << "kiosk: played " << file.string() << ": " << files->size() << " screenshots, " << beeper.beeps()
-              << " beeps (" << (beeper.audible() ? "played" : "no audio device") << "), " << speech.said().size()
-              << " instructions read aloud, " << session.wipes() << " wipes\n";
+    log::info("played", file.string() + ": " + std::to_string(files->size()) + " screenshots, " +
+                            std::to_string(beeper.beeps()) + " beeps (" +
+                            (beeper.audible() ? "played" : "no audio device") + "), " +
+                            std::to_string(speech.said().size()) + " instructions read aloud, " +
+                            std::to_string(session.wipes()) + " wipes");
     return 0;
 }
 
@@ -90,10 +93,12 @@ int runKiosk(int argc, const char* const* argv) {
     const auto parsed = parseCommandLine(argc, argv, std::cout, std::cerr);
     if (const auto* exit = std::get_if<ExitNow>(&parsed)) return exit->code;
     const auto& options = std::get<Options>(parsed);
+    if (options.logFile && !log::toFile(*options.logFile))
+        log::warn("log.file", "cannot write " + options.logFile->string() + "; logging to standard error");
 
     const auto assets = locateAssets(options, processEnvironment, executableDir());
     if (!assets) return fail(assets.error());
-    std::cerr << "kiosk: " << LOKET_VERSION << ", assets from " << assets->string() << '\n';
+    log::info("start", std::string("version ") + LOKET_VERSION + ", assets from " + assets->string());
     const auto texts = ui::Catalogs::load(*assets / "i18n");
     if (!texts) return fail(texts.error());
 
@@ -129,18 +134,18 @@ int runKiosk(int argc, const char* const* argv) {
         auto opened = KioskServices::open(*config, *texts, clock);
         if (!opened) return fail(opened.error());
         services = std::move(*opened);
-        for (const auto& note : services->notes()) std::cerr << "kiosk: " << note.code << ": " << note.detail << '\n';
+        for (const auto& note : services->notes()) log::warn(note);
         services->applyTo(settings, localToday(services->utcOffset()));
     }
     Session session(settings, *texts, speaker, &beeper, services ? &services->journeys() : nullptr);
 
     if (headless) {
         if (!options.script && !options.screenshots)
-            std::cerr << "kiosk: no display; playing the demo visit into screenshots/\n";
+            log::info("demo", "no display; playing the demo visit into screenshots/");
         const int played = playHeadless(*display, session, options, *assets, beeper, recording);
         // A scripted visit ends when what it saved has reached the server (or the server is not there).
         if (services && played == 0 && !services->drain(std::chrono::seconds{60}))
-            std::cerr << "kiosk: some submissions are still queued; they go when the server answers\n";
+            log::warn("sync.queued", "some submissions are still queued; they go when the server answers");
         return played;
     }
     // Under systemd (config/loket-kiosk.service) the kiosk says when it is ready and keeps the
@@ -148,7 +153,7 @@ int runKiosk(int argc, const char* const* argv) {
     auto service = ServiceNotifier::fromEnvironment(processEnvironment, static_cast<long>(::getpid()),
                                                     static_cast<long>(::getppid()));
     if (service.watchdog())
-        std::cerr << "kiosk: service watchdog every " << service.watchdog()->count() / 1000 << " ms\n";
+        log::info("service.watchdog", "every " + std::to_string(service.watchdog()->count() / 1000) + " ms");
     // The interactive kiosk reads its own devices; a scripted run above never starts them.
     if (services) {
         auto wakeUi = ui::makeWakeEvent();
@@ -162,11 +167,11 @@ int runKiosk(int argc, const char* const* argv) {
             services->logDeviceHealth();
             const bool changed = services->refreshDocuments();
             if (!changed && localToday(zone) == appliedOn) return;
-            for (const auto& note : services->notes())
-                std::cerr << "kiosk: " << note.code << ": " << note.detail << '\n';
+            for (const auto& note : services->notes()) log::warn(note);
             appliedOn = localToday(zone);
             services->applyTo(settings, appliedOn);
-            if (s.useSettings(settings) && changed) std::cerr << "kiosk: newer configuration and catalogues in use\n";
+            if (s.useSettings(settings) && changed)
+                log::info("documents.applied", "newer configuration and catalogues in use");
         };
         if (auto* channels = services->startDeviceThreads(std::move(*wakeUi))) {
             LiveInputs live(*channels, *texts, display->painter().preferredVideoLayout());

@@ -1,8 +1,8 @@
 #include "kiosk/app/main_loop.h"
 
 #include <chrono>
-#include <iostream>
 
+#include "kiosk/app/kiosk_log.h"
 #include "kiosk/app/live_inputs.h"
 #include "kiosk/app/service_notifier.h"
 #include "kiosk/base/date.h"
@@ -36,8 +36,7 @@ int runMainLoop(ui::Display& display, Session& session, LiveInputs* live,
         }
         if (live) {
             live->followScreen(session.state());
-            if (auto problem = live->takeProblem())
-                std::cerr << "kiosk: " << problem->code << ": " << problem->detail << '\n';
+            if (auto problem = live->takeProblem()) log::warn(*problem);
         }
         const bool holding = input.touch.current.has_value();
         if (!session.needsDraw() && !input.events && !holding && !arrived) continue;  // the last frame stays on screen

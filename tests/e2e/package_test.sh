@@ -88,5 +88,5 @@ jq -e '.. | objects | select(has("printer"))' <<<"$devices" >/dev/null ||
   >"$work/demo.out" 2>"$work/demo.err") || { cat "$work/demo.err" >&2; fail "the installed kiosk's demo failed"; }
 grep -q "assets from $work/root/usr/share/loket/assets" "$work/demo.err" ||
   fail "the installed kiosk did not use its installed assets: $(grep 'assets from' "$work/demo.err")"
-grep -q "played .*demo.txt" "$work/demo.err" || fail "the demo did not play: $(tail -3 "$work/demo.err")"
+grep -q "played: .*demo.txt" "$work/demo.err" || fail "the demo did not play: $(tail -3 "$work/demo.err")"
 echo "package_test: $deb ok"
