@@ -30,6 +30,19 @@ output_dir = "$1/receipts"
 TOML
 }
 
+# The simulator on a port the system picks, with one enrolment token, its files in OUT/server;
+# sets $sim_pid (stopped when the calling shell exits) and $sim_port.
+sim_up() {
+  local out="$1" token="$2"
+  mkdir -p "$out/server"
+  "$bin/national-server-sim" --db "$out/server/sim.db" --enrolment-token "$token" \
+      >"$out/server/stdout.txt" 2>"$out/server/stderr.txt" &
+  sim_pid=$!
+  trap 'kill $sim_pid 2>/dev/null || true' EXIT
+  for _ in $(seq 100); do [ -s "$out/server/stdout.txt" ] && break; sleep 0.1; done
+  sim_port="$(head -n 1 "$out/server/stdout.txt" | jq -r .http_port)"
+}
+
 site_up() {
   local out="$1"
   mkdir -p "$out/kiosk" "$out/server"
@@ -37,14 +50,7 @@ site_up() {
   # A one-time enrolment token, as the ministry issues one to the technician (made up per run).
   local token
   token="ENROL-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
-
-  # The server on a port the system picks; its first line says which.
-  "$bin/national-server-sim" --db "$out/server/sim.db" --enrolment-token "$token" \
-      >"$out/server/stdout.txt" 2>"$out/server/stderr.txt" &
-  sim_pid=$!
-  trap 'kill $sim_pid 2>/dev/null || true' EXIT
-  for _ in $(seq 100); do [ -s "$out/server/stdout.txt" ] && break; sleep 0.1; done
-  sim_port="$(head -n 1 "$out/server/stdout.txt" | jq -r .http_port)"
+  sim_up "$out" "$token"
 
   # First-start provisioning as a technician does it: the settings with the server's address,
   # then the enrolment, which makes the kiosk's key, registers it and writes the server's keys.

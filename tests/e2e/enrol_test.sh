@@ -6,6 +6,7 @@
 # is printed and written nowhere.
 #   enrol_test.sh SOURCE_DIR BIN_DIR WORK_DIR
 set -euo pipefail
+export LOKET_BIN=$2
 bin=$2
 work=$3
 fail() { echo "enrol_test: $*" >&2; exit 1; }
@@ -14,12 +15,10 @@ mkdir -p "$work/server" "$work/kiosk" "$work/other"
 export ASAN_OPTIONS=detect_leaks=0
 token="ENROL-TEST-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
 
-"$bin/national-server-sim" --db "$work/server/sim.db" --enrolment-token "$token" \
-    >"$work/server/stdout.txt" 2>"$work/server/stderr.txt" &
-sim_pid=$!
-trap 'kill $sim_pid 2>/dev/null || true' EXIT
-for _ in $(seq 100); do [ -s "$work/server/stdout.txt" ] && break; sleep 0.1; done
-port="$(head -n 1 "$work/server/stdout.txt" | jq -r .http_port)"
+cd "$1"
+. scripts/site.sh
+sim_up "$work" "$token"
+port=$sim_port
 [[ "$port" =~ ^[0-9]+$ ]] || fail "the simulator did not start: $(cat "$work/server/stderr.txt")"
 
 settings() {  # kiosk id, folder

@@ -61,28 +61,13 @@ bin="$work/root/usr/bin"
 [[ "$("$bin/kiosk" --version)" == "kiosk $version" ]] || fail "kiosk --version: $("$bin/kiosk" --version)"
 [[ "$("$bin/kioskctl" --version)" == "kioskctl $version" ]] || fail "kioskctl --version"
 
+# The demo site's settings: a store and keys in the folder, a simulated printer.
 mkdir -p "$work/site/receipts"
-cat >"$work/site/kiosk.toml" <<TOML
-[kiosk]
-id = "KIOSK-PKG-01"
-site_id = "LTSA-PKG"
-
-[store]
-database = "kiosk.db"
-master_key = "master.key"
-
-[sync]
-device_key = "device.key"
-state_dir = "sync"
-
-[devices.printer]
-backend = "simulated"
-required = true
-output_dir = "receipts"
-TOML
+(cd "$src" && bin="$bin" && . scripts/site.sh && site_settings "$work/site" "") >"$work/site/kiosk.toml"
 devices=$("$bin/kioskctl" devices --config "$work/site/kiosk.toml") || fail "kioskctl devices: $devices"
-jq -e '.. | objects | select(has("printer"))' <<<"$devices" >/dev/null ||
-  jq -e 'tostring | test("printer")' <<<"$devices" >/dev/null || fail "no printer in: $devices"
+jq -e '.service == "in_service" and
+       ([.components[] | select(.component == "receipt_printer" and .state == "ready")] | length) == 1' \
+  <<<"$devices" >/dev/null || fail "the installed kioskctl does not see the printer ready: $devices"
 
 (cd "$work" && env -u DISPLAY -u WAYLAND_DISPLAY -u LOKET_ASSETS_DIR "$bin/kiosk" --no-screenshots \
   >"$work/demo.out" 2>"$work/demo.err") || { cat "$work/demo.err" >&2; fail "the installed kiosk's demo failed"; }
