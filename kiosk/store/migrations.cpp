@@ -14,7 +14,7 @@ namespace {
 // SQLite cannot change a CHECK constraint in place: a step that must rebuilds the table (create the
 // new one, copy, drop the old, rename the new; https://sqlite.org/lang_altertable.html, "other
 // kinds of table schema changes"), which migrate() allows by running steps with foreign keys off.
-constexpr std::array<std::string_view, 2> kSteps{
+constexpr std::array<std::string_view, 3> kSteps{
     R"sql(
 CREATE TABLE records (
   id                 INTEGER PRIMARY KEY,
@@ -131,6 +131,11 @@ INSERT INTO records_next (id, kind, site_id, kiosk_id, created_at, public_fields
 DROP TABLE records;
 ALTER TABLE records_next RENAME TO records;
 CREATE INDEX records_by_subject ON records(subject_record_id) WHERE subject_record_id IS NOT NULL;
+)sql",
+    // 3: who holds an in-flight row's lease (store/lease_owner.h), so that a kiosk restarted after
+    // a kill or a power cut takes back the leases of its dead self at once.
+    R"sql(
+ALTER TABLE outbox ADD COLUMN lease_owner TEXT;
 )sql",
 };
 

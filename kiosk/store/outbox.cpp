@@ -39,11 +39,11 @@ Result<std::vector<ClaimedSubmission>> Outbox::claimDue(std::int64_t max, std::c
     auto tx = Transaction::begin(db_);
     if (!tx) return tx.error();
     auto claim = db_.prepare(
-        "UPDATE outbox SET state = 'in_flight', due_at = ?2 "
+        "UPDATE outbox SET state = 'in_flight', due_at = ?2, lease_owner = ?4 "
         "WHERE id IN (SELECT id FROM outbox WHERE due_at <= ?1 ORDER BY due_at, id LIMIT ?3) "
         "RETURNING id, record_id, submission_id, payload_sha256, attempts, created_at");
     if (!claim) return claim.error();
-    claim->bind(1, toUnixMillis(now)).bind(2, toUnixMillis(now + lease)).bind(3, max);
+    claim->bind(1, toUnixMillis(now)).bind(2, toUnixMillis(now + lease)).bind(3, max).bind(4, leaseOwner_);
     std::vector<ClaimedSubmission> out;
     for (;;) {
         auto row = claim->step();
@@ -56,6 +56,31 @@ Result<std::vector<ClaimedSubmission>> Outbox::claimDue(std::int64_t max, std::c
     // RETURNING gives no order; the ids follow creation order.
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.outboxId < b.outboxId; });
     return out;
+}
+
+Result<std::int64_t> Outbox::releaseDeadLeases(const std::function<bool(std::string_view owner)>& alive) {
+    auto tx = Transaction::begin(db_);
+    if (!tx) return tx.error();
+    auto held = db_.prepare("SELECT id, lease_owner FROM outbox WHERE state = 'in_flight'");
+    if (!held) return held.error();
+    std::vector<std::int64_t> dead;
+    for (;;) {
+        auto row = held->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        const std::string owner = held->isNull(1) ? std::string() : held->text(1);
+        if (owner.empty() || !alive(owner)) dead.push_back(held->integer(0));
+    }
+    const auto now = toUnixMillis(clock_.now());
+    for (const auto id : dead) {
+        auto release =
+            db_.prepare("UPDATE outbox SET due_at = ?2, lease_owner = NULL WHERE id = ?1 AND state = 'in_flight'");
+        if (!release) return release.error();
+        release->bind(1, id).bind(2, now);
+        if (auto r = release->run(); !r) return r.error();
+    }
+    if (auto r = tx->commit(); !r) return r.error();
+    return static_cast<std::int64_t>(dead.size());
 }
 
 Error Outbox::noTransition(std::string_view submissionId, std::string_view to) {

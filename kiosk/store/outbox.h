@@ -7,15 +7,18 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kiosk/base/clock.h"
 #include "kiosk/base/result.h"
 #include "kiosk/store/database.h"
+#include "kiosk/store/lease_owner.h"
 #include "kiosk/store/submission.h"
 
 namespace kiosk::store {
@@ -66,11 +69,18 @@ struct QueueStatus {
 
 class Outbox {
 public:
-    Outbox(Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+    // `leaseOwner` names this process in the leases it takes (store/lease_owner.h).
+    Outbox(Database& db, const Clock& clock, std::string leaseOwner = thisProcessLeaseOwner())
+        : db_(db), clock_(clock), leaseOwner_(std::move(leaseOwner)) {}
 
     // One UPDATE ... RETURNING: takes up to `max` due rows (pending and due, or in flight with an
     // expired lease) and leases them until now + lease. Ordered oldest due first.
     Result<std::vector<ClaimedSubmission>> claimDue(std::int64_t max, std::chrono::seconds lease);
+
+    // The in-flight rows whose lease holder no longer runs (`alive` says no, or the row names
+    // none) become due now: what a killed or powered-off kiosk had in flight is sent again at once,
+    // under the same id, instead of when its lease would have run out. Returns how many.
+    Result<std::int64_t> releaseDeadLeases(const std::function<bool(std::string_view owner)>& alive = leaseOwnerAlive);
 
     // Handed over without a final word yet (e.g. accepted for later processing): the row is due
     // again at `recheckAt` so that it is sent once more (same id) until acknowledged.
@@ -99,6 +109,7 @@ private:
     Error noTransition(std::string_view submissionId, std::string_view to);
     Database& db_;
     const Clock& clock_;
+    std::string leaseOwner_;
 };
 
 }  // namespace kiosk::store

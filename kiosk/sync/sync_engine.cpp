@@ -22,6 +22,8 @@ Result<std::unique_ptr<SyncEngine>> SyncEngine::open(const SyncSettings& setting
     auto opened = store::Store::open(config, masterKey, clock);
     if (!opened) return opened.error();
     engine->store_ = std::move(*opened);
+    // What a killed or powered-off kiosk (or kioskctl) had in flight is due again at once.
+    if (auto released = engine->store_->outbox().releaseDeadLeases(); !released) return released.error();
 
     auto server = CurlServerApi::create(settings.transport(),
                                         RequestSigner(*engine->deviceKey_, settings.kioskId, clock), std::move(stop));

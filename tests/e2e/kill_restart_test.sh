@@ -32,7 +32,9 @@ done
 # The pictures the visit holds up to the camera, beside the scripts that name them.
 cp assets/scenarios/*.jpg "$work/"
 # The network is down while the kiosk is killed: a kill lands in the journey, never in the middle
-# of an upload (whose lease would hold the record back for minutes after the restart).
+# of an upload. (One there would be sent again after the restart under the same id, the dead
+# holder's lease taken back at once; the server would count it received twice, which this test,
+# counting arrivals, cannot tell from a duplicate.)
 curl -sf -X POST "http://127.0.0.1:$sim_port/admin/faults" -H 'Content-Type: application/json' \
     -d '[{"mode":"status_503","count":1000000,"path_prefix":"/v1/submissions"}]' >/dev/null
 submit_at=-1

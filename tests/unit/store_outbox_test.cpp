@@ -101,6 +101,58 @@ TEST_F(StoreOutbox, LifecycleClaimSentAcknowledged) {
     EXPECT_TRUE(store_->outbox().claimDue(10, 60s)->empty());
 }
 
+TEST_F(StoreOutbox, ALeaseNamesTheProcessThatTookIt) {
+    enqueue();
+    ASSERT_EQ(store_->outbox().claimDue(10, 5min)->size(), 1u);
+    EXPECT_EQ(*store_->database().queryText("SELECT lease_owner FROM outbox"), thisProcessLeaseOwner());
+    EXPECT_TRUE(leaseOwnerAlive(thisProcessLeaseOwner()));
+}
+
+TEST_F(StoreOutbox, TheLeasesOfADeadHolderAreTakenBackAtOnceALivingOnesAreNot) {
+    const auto first = enqueue();
+    const auto second = enqueue();
+    // A kiosk killed mid-upload held the first; kioskctl, still running, holds the second.
+    Outbox dead(store_->database(), clock_, "boot-before-the-power-cut/4242/1000");
+    Outbox living(store_->database(), clock_, "kioskctl-still-running/4343/2000");
+    ASSERT_EQ(dead.claimDue(1, 5min)->size(), 1u);
+    ASSERT_EQ(living.claimDue(1, 5min)->size(), 1u);
+    EXPECT_TRUE(store_->outbox().claimDue(10, 5min)->empty()) << "both leases run";
+
+    const auto alive = [](std::string_view owner) {
+        return owner.starts_with("kioskctl-still-running") || leaseOwnerAlive(owner);
+    };
+    ASSERT_EQ(*store_->outbox().releaseDeadLeases(alive), 1);
+    EXPECT_EQ(stateOf(first), "in_flight");  // still unanswered: it goes again under the same id
+    const auto again = store_->outbox().claimDue(10, 5min);
+    ASSERT_EQ(again->size(), 1u);
+    EXPECT_EQ((*again)[0].submissionId, first.submissionId);
+    EXPECT_EQ(*store_->outbox().releaseDeadLeases(alive), 0) << "this process's own lease is alive";
+    (void)second;
+}
+
+TEST_F(StoreOutbox, ALeaseWithoutAHolderFromAnOlderBuildIsReleased) {
+    const auto receipt = enqueue();
+    ASSERT_EQ(store_->outbox().claimDue(1, 5min)->size(), 1u);
+    ASSERT_TRUE(store_->database().exec("UPDATE outbox SET lease_owner = NULL"));
+    EXPECT_EQ(*store_->outbox().releaseDeadLeases(), 1);
+    EXPECT_EQ(store_->outbox().claimDue(1, 5min)->front().submissionId, receipt.submissionId);
+}
+
+TEST(LeaseOwner, ADeadOrMalformedHolderIsNotAlive) {
+    const std::string self = thisProcessLeaseOwner();
+    const auto slash = self.find('/');
+    ASSERT_NE(slash, std::string::npos);
+    const std::string boot = self.substr(0, slash);
+    const auto rest = self.substr(slash + 1);
+    const auto pid = rest.substr(0, rest.find('/'));
+    const auto start = rest.substr(rest.find('/') + 1);
+    EXPECT_FALSE(leaseOwnerAlive("another-boot/" + rest)) << "a reboot ends every lease";
+    EXPECT_FALSE(leaseOwnerAlive(boot + "/" + pid + "/" + start + "1")) << "the pid reused by another process";
+    EXPECT_FALSE(leaseOwnerAlive(boot + "/999999999/" + start));
+    for (const auto* bad : {"", "/", "//", "a/b/c", "boot/12", "boot/-1/5", "boot/1/x"})
+        EXPECT_FALSE(leaseOwnerAlive(bad)) << bad;
+}
+
 TEST_F(StoreOutbox, AcknowledgementWithAnotherHashIsRefused) {
     const auto receipt = enqueue();
     ASSERT_TRUE(store_->outbox().claimDue(10, 60s));
