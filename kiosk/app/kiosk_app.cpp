@@ -87,6 +87,12 @@ Result<void> writeDemoSettings(DemoSettings& demo, const std::filesystem::path& 
     return {};
 }
 
+// systemd not hearing the kiosk (a socket gone) is said once, on the way out; `code` unchanged.
+int withServiceProblem(const ServiceNotifier& service, int code) {
+    if (service.problem()) log::warn("service.notify", *service.problem());
+    return code;
+}
+
 }  // namespace
 
 int runKiosk(int argc, const char* const* argv) {
@@ -178,11 +184,11 @@ int runKiosk(int argc, const char* const* argv) {
             session.useDocumentCamera([&live] { return live.documentPicture(); });
             const int code = runMainLoop(*display, session, &live, takeNewDocuments, &service);
             session.useDocumentCamera({});
-            return code;
+            return withServiceProblem(service, code);
         }
-        return runMainLoop(*display, session, nullptr, takeNewDocuments, &service);
+        return withServiceProblem(service, runMainLoop(*display, session, nullptr, takeNewDocuments, &service));
     }
-    return runMainLoop(*display, session, nullptr, {}, &service);
+    return withServiceProblem(service, runMainLoop(*display, session, nullptr, {}, &service));
 }
 
 }  // namespace kiosk::app
