@@ -24,10 +24,6 @@ void stopThread(std::jthread& thread, const drivers::Waker* waker) {
     if (waker) waker->clear();
 }
 
-// The camera thread's nice value: its decoding may take most of a core (the MRZ reader about 60 ms
-// a frame), and on a kiosk's two cores the UI thread must still draw every frame in time.
-constexpr int kCameraNice = 10;
-
 }  // namespace
 
 DeviceThreads::DeviceThreads(ThreadedDevices devices, std::function<void()> wakeUi, DeviceThreadSettings settings)
@@ -59,7 +55,7 @@ void DeviceThreads::runDevices(const std::stop_token& stop) {
 }
 
 void DeviceThreads::runCamera(const std::stop_token& stop) {
-    lowerThisThreadsPriority(kCameraNice);
+    lowerThisThreadsPriority(kCameraThreadNice);
     auto worker = CameraWorker::create(*devices_.camera, channels_, settings_.work, settings_.pipeline);
     while (!stop.stop_requested()) {
         worker->runOnce();

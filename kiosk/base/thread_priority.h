@@ -5,6 +5,11 @@
 
 namespace kiosk {
 
+// The camera thread's nice value (DeviceThreads): its decoding may take most of a core (the MRZ
+// reader about 60 ms a frame), and on a kiosk's two cores the UI thread must still draw every
+// frame in time.
+inline constexpr int kCameraThreadNice = 10;
+
 // Raises the calling thread's nice value to `nice` (0 to 19; higher yields more); false when the
 // system refused (the thread then keeps its priority, which is not an error worth stopping for).
 bool lowerThisThreadsPriority(int nice);

@@ -54,12 +54,6 @@ public:
         add(r.error());
         return std::nullopt;
     }
-    template <class T>
-    std::optional<T> take(Result<T> r) {
-        if (r) return std::move(*r);
-        add(r.error());
-        return std::nullopt;
-    }
     bool empty() const { return list_.empty(); }
     // One error with a line per mistake.
     Error joined() const {

@@ -292,9 +292,6 @@ void benchTouch(const std::vector<kiosk::drivers::CameraFrame>& frames, const ui
     report("press -> presented frame showing it pressed", ms);
 }
 
-// The kiosk's camera thread runs at nice 10 (DeviceThreads).
-void lowerThisThreadsPriorityAsTheKioskDoes() { kiosk::lowerThisThreadsPriority(10); }
-
 double threadCpuMs(pthread_t thread) {
     clockid_t id{};
     timespec t{};
@@ -334,7 +331,7 @@ void benchWithDecoding(const std::filesystem::path& folder, kiosk::vision::Deman
     std::atomic<bool> stop{false};
     std::atomic<int> worked{0};
     std::thread cameraThread([&] {
-        lowerThisThreadsPriorityAsTheKioskDoes();
+        kiosk::lowerThisThreadsPriority(kiosk::kCameraThreadNice);  // as the kiosk's camera thread
         while (!stop) {
             const auto step = (*pipeline)->runOnce();
             if (step.worked) ++worked;
