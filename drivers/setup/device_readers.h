@@ -14,6 +14,7 @@ Result<PrinterSettings> readPrinter(const SettingsTable& t);
 Result<ScannerSettings> readScanner(const SettingsTable& t);
 Result<MrzReaderSettings> readMrzReader(const SettingsTable& t);
 Result<CameraSettings> readCamera(const SettingsTable& t);
+Result<UsbStorageSettings> readUsbStorage(const SettingsTable& t);
 
 // The keys of a serial device (device, baud, data_bits, parity, stop_bits, flow_control,
 // reopen_interval_ms), checked with validateSerialSettings.

@@ -5,6 +5,8 @@
 #include "drivers/printer/tcp_printer_link.h"
 #include "drivers/printer/usb_printer_link.h"
 #include "drivers/scanner/simulated_code_scanner.h"
+#include "drivers/storage/simulated_media.h"
+#include "drivers/storage/system_media.h"
 #include "kiosk/base/overloaded.h"
 
 namespace kiosk::drivers {
@@ -104,6 +106,17 @@ Result<std::unique_ptr<Camera>> openCamera(const CameraSettings& settings, const
                       settings);
 }
 
+Result<std::unique_ptr<RemovableMedia>> openRemovableMedia(const std::optional<UsbStorageSettings>& settings) {
+    using Out = std::unique_ptr<RemovableMedia>;
+    if (!settings) return Out(std::make_unique<SystemMedia>());
+    return std::visit(
+        Overloaded{
+            [](const SystemMediaConfig& s) { return Out(std::make_unique<SystemMedia>(s.mountInfo, s.sysBlock)); },
+            [](const SimulatedMediaConfig& s) { return Out(std::make_unique<SimulatedMedia>(s.folder)); },
+        },
+        *settings);
+}
+
 Result<DeviceSet> openDevices(const DeviceSettings& settings, const Clock& clock, const Waker* devicesWaker,
                               const Waker* cameraWaker) {
     DeviceSet set;
@@ -127,6 +140,9 @@ Result<DeviceSet> openDevices(const DeviceSettings& settings, const Clock& clock
         if (!camera) return camera.error();
         set.camera = std::move(*camera);
     }
+    auto media = openRemovableMedia(settings.usbStorage);
+    if (!media) return media.error();
+    set.media = std::move(*media);
     return set;
 }
 

@@ -10,6 +10,7 @@
 #include "drivers/api/code_scanner.h"
 #include "drivers/api/mrz_reader.h"
 #include "drivers/api/receipt_printer.h"
+#include "drivers/api/removable_media.h"
 #include "drivers/posix/waker.h"
 #include "drivers/setup/device_settings.h"
 #include "kiosk/base/clock.h"
@@ -24,6 +25,9 @@ struct DeviceSet {
     std::unique_ptr<CodeScanner> scanner;
     std::unique_ptr<MrzReader> mrzReader;
     std::unique_ptr<Camera> camera;
+    // Never null once opened. Not a component with a health: a missing stick is the visitor's
+    // matter, not a fault of the kiosk.
+    std::unique_ptr<RemovableMedia> media;
 
     // Every fitted component's health: printer, scanner, MRZ reader, camera, in that order.
     std::vector<ComponentHealth> health() const;
@@ -38,8 +42,12 @@ Result<std::unique_ptr<MrzReader>> openMrzReader(const MrzReaderSettings& settin
                                                  const Waker* waker = nullptr);
 Result<std::unique_ptr<Camera>> openCamera(const CameraSettings& settings, const Clock& clock,
                                            const Waker* waker = nullptr);
+// Without settings, the system's mounts with the default paths. Fails on nothing today; a
+// backend that checks its settings may.
+Result<std::unique_ptr<RemovableMedia>> openRemovableMedia(const std::optional<UsbStorageSettings>& settings);
 
-// All of them: `devicesWaker` for the printer, scanner and MRZ reader, `cameraWaker` for the camera.
+// All of them: `devicesWaker` for the printer, scanner and MRZ reader, `cameraWaker` for the camera,
+// and the removable media, which need neither.
 Result<DeviceSet> openDevices(const DeviceSettings& settings, const Clock& clock, const Waker* devicesWaker = nullptr,
                               const Waker* cameraWaker = nullptr);
 

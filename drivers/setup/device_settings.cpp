@@ -53,6 +53,9 @@ std::string_view backendName(const MrzReaderSettings& s) {
 std::string_view backendName(const CameraSettings& s) {
     return nameOf(s, std::array<std::string_view, 2>{"v4l2", "simulated"});
 }
+std::string_view backendName(const UsbStorageSettings& s) {
+    return nameOf(s, std::array<std::string_view, 2>{"system", "simulated"});
+}
 
 Result<DeviceSettings> parseDeviceSettings(std::string_view text, const std::filesystem::path& file) {
     toml::table root;
@@ -67,7 +70,8 @@ Result<DeviceSettings> parseDeviceSettings(std::string_view text, const std::fil
     auto devices = tableAt(file, &root, "devices", "devices");
     if (!devices) return devices.error();
     if (!*devices) return out;
-    if (auto ok = SettingsTable(file, *devices, "devices").onlyKeys({"printer", "scanner", "mrz_reader", "camera"});
+    if (auto ok = SettingsTable(file, *devices, "devices")
+                      .onlyKeys({"printer", "scanner", "mrz_reader", "camera", "usb_storage"});
         !ok)
         return ok.error();
     Mistakes e;
@@ -75,6 +79,7 @@ Result<DeviceSettings> parseDeviceSettings(std::string_view text, const std::fil
     e.take(readPart(file, *devices, "scanner", readScanner, out.scanner));
     e.take(readPart(file, *devices, "mrz_reader", readMrzReader, out.mrzReader));
     e.take(readPart(file, *devices, "camera", readCamera, out.camera));
+    e.take(readPart(file, *devices, "usb_storage", readUsbStorage, out.usbStorage));
     if (e) return *e;
     return out;
 }

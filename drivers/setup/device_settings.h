@@ -6,9 +6,12 @@
 //   [devices.scanner]     backend = "serial" | "evdev" | "simulated"
 //   [devices.mrz_reader]  backend = "serial" | "simulated"
 //   [devices.camera]      backend = "v4l2" | "simulated"
+//   [devices.usb_storage] backend = "system" | "simulated"
 //
-// Each table also takes required = true|false (default false) and its backend's keys;
-// config/kiosk.example.toml shows them all. Relative paths are relative to the file's folder.
+// Each table but usb_storage also takes required = true|false (default false), and each its
+// backend's keys; config/kiosk.example.toml shows them all. Relative paths are relative to the
+// file's folder. USB storage is the exception to "not fitted": without its table the kiosk looks
+// at the system's mounts, as a kiosk PC always has USB ports.
 
 #include <cstdint>
 #include <filesystem>
@@ -23,6 +26,8 @@
 #include "drivers/printer/simulated_printer.h"
 #include "drivers/scanner/evdev_code_scanner.h"
 #include "drivers/scanner/serial_code_scanner.h"
+#include "drivers/storage/simulated_media.h"
+#include "drivers/storage/system_media.h"
 #include "kiosk/base/result.h"
 
 namespace kiosk::drivers {
@@ -56,12 +61,14 @@ using PrinterSettings =
 using ScannerSettings = std::variant<SerialScannerConfig, EvdevScannerConfig, SimulatedScriptSettings>;
 using MrzReaderSettings = std::variant<SerialMrzReaderConfig, SimulatedScriptSettings>;
 using CameraSettings = std::variant<V4l2CameraConfig, SimulatedCameraConfig>;
+using UsbStorageSettings = std::variant<SystemMediaConfig, SimulatedMediaConfig>;
 
 // The backend names as the settings file writes them: "escpos-tcp", "simulated", ...
 std::string_view backendName(const PrinterSettings& s);
 std::string_view backendName(const ScannerSettings& s);
 std::string_view backendName(const MrzReaderSettings& s);
 std::string_view backendName(const CameraSettings& s);
+std::string_view backendName(const UsbStorageSettings& s);
 
 struct DeviceSettings {
     std::filesystem::path file;  // where they were read from, for messages
@@ -69,6 +76,7 @@ struct DeviceSettings {
     std::optional<ScannerSettings> scanner;
     std::optional<MrzReaderSettings> mrzReader;
     std::optional<CameraSettings> camera;
+    std::optional<UsbStorageSettings> usbStorage;  // none: the system's mounts
 };
 
 // Errors ("devices.settings") name the file, the line and the expected form, e.g.

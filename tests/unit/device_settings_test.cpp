@@ -36,11 +36,13 @@ TEST(DeviceSettings, TheExampleFileDescribesSimulatedDevices) {
     EXPECT_EQ(backendName(*settings->scanner), "simulated");
     EXPECT_EQ(backendName(*settings->mrzReader), "simulated");
     EXPECT_EQ(backendName(*settings->camera), "simulated");
+    // Shown commented out: a kiosk uses the system's mounts.
+    EXPECT_FALSE(settings->usbStorage);
 }
 
 TEST(DeviceSettings, AFileWithoutDevicesHasNone) {
     const auto settings = parse("[kiosk]\nid = \"KIOSK-1\"\n");
-    EXPECT_FALSE(settings.printer || settings.scanner || settings.mrzReader || settings.camera);
+    EXPECT_FALSE(settings.printer || settings.scanner || settings.mrzReader || settings.camera || settings.usbStorage);
 }
 
 TEST(DeviceSettings, ReadsEachPrinterBackend) {
@@ -127,6 +129,20 @@ fourcc = "MJPG"
     EXPECT_FALSE(std::get<SimulatedCameraConfig>(*video.camera).loop);
 }
 
+TEST(DeviceSettings, ReadsEachUsbStorageBackend) {
+    auto system = parse("[devices.usb_storage]\nbackend = \"system\"\n");
+    ASSERT_TRUE(system.usbStorage);
+    EXPECT_EQ(backendName(*system.usbStorage), "system");
+    const auto& config = std::get<SystemMediaConfig>(*system.usbStorage);
+    EXPECT_EQ(config.mountInfo, "/proc/self/mountinfo");
+    EXPECT_EQ(config.sysBlock, "/sys/class/block");
+
+    auto simulated = parse("[devices.usb_storage]\nbackend = \"simulated\"\nfolder = \"usb-stick\"\n");
+    ASSERT_TRUE(simulated.usbStorage);
+    EXPECT_EQ(backendName(*simulated.usbStorage), "simulated");
+    EXPECT_EQ(std::get<SimulatedMediaConfig>(*simulated.usbStorage).folder, "/etc/loket/usb-stick");
+}
+
 struct BadCase {
     std::string text;
     std::string message;  // the whole of it is expected in the error's detail
@@ -179,8 +195,25 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"[devices.camera]\nbackend = \"v4l2\"\n",
                 R"([devices.camera] needs device, e.g. device = "/dev/v4l/by-id/)"},
         BadCase{"[devices]\nprinter = 3\n", "kiosk.toml:2: [devices.printer] must be a table"},
-        BadCase{"[devices.printr]\nbackend = \"simulated\"\n",
-                R"(kiosk.toml:1: [devices] has no key "printr"; the keys are printer, scanner, mrz_reader, camera)"},
+        BadCase{
+            "[devices.printr]\nbackend = \"simulated\"\n",
+            R"(kiosk.toml:1: [devices] has no key "printr"; the keys are printer, scanner, mrz_reader, camera, usb_storage)"},
+        BadCase{
+            "[devices.usb_storage]\nbackend = \"udisks\"\n",
+            R"(kiosk.toml:2: [devices.usb_storage] backend must be one of "system", "simulated", e.g. backend = "system")"},
+        BadCase{"[devices.usb_storage]\nfolder = \"usb-stick\"\n",
+                R"(kiosk.toml:1: [devices.usb_storage] needs backend, e.g. backend = "system")"},
+        BadCase{"[kiosk]\nid = \"K\"\n\n[devices.usb_storage]\nbackend = \"simulated\"\n",
+                R"(kiosk.toml:4: [devices.usb_storage] needs folder, e.g. folder = "usb-stick")"},
+        BadCase{"[devices.usb_storage]\nbackend = \"simulated\"\nfolder = \"\"\n",
+                R"(kiosk.toml:3: [devices.usb_storage] folder must be a non-empty string, e.g. folder = "usb-stick")"},
+        BadCase{
+            "[devices.usb_storage]\nbackend = \"system\"\nfolder = \"usb-stick\"\n",
+            R"(kiosk.toml:3: [devices.usb_storage] has no key "folder" for backend "system"; the keys are backend)"},
+        BadCase{
+            "[devices.usb_storage]\nbackend = \"simulated\"\nfolder = \"usb-stick\"\nrequired = true\n",
+            R"(kiosk.toml:4: [devices.usb_storage] has no key "required" for backend "simulated"; the keys are backend, folder)"},
+        BadCase{"[devices]\nusb_storage = \"system\"\n", "kiosk.toml:2: [devices.usb_storage] must be a table"},
         BadCase{"[devices.printer\nbackend = 1\n", "/etc/loket/kiosk.toml:1: not valid TOML"}));
 
 TEST(DeviceSettings, TheMistakesOfEveryDeviceAreReportedAtOnce) {
@@ -198,6 +231,18 @@ TEST(DeviceSettings, TheMistakesOfEveryDeviceAreReportedAtOnce) {
                              "kiosk.toml:10: [devices.camera] fps must be"})
         EXPECT_NE(detail.find(line), std::string::npos) << line << "\nnot in:\n" << detail;
     EXPECT_EQ(std::count(detail.begin(), detail.end(), '\n'), 2) << detail;
+}
+
+TEST(DeviceSettings, AUsbStorageMistakeIsReportedWithTheOthers) {
+    const auto settings = parseDeviceSettings(
+        "[devices.printer]\nbackend = \"escpos-tcp\"\naddress = \"192.0.2.1\"\nport = 70000\n"
+        "[devices.usb_storage]\nbackend = \"simulated\"\n",
+        kFile);
+    ASSERT_FALSE(settings);
+    const auto& detail = settings.error().detail;
+    for (const auto* line : {"kiosk.toml:4: [devices.printer] port must be an integer from 1 to 65535",
+                             "kiosk.toml:5: [devices.usb_storage] needs folder"})
+        EXPECT_NE(detail.find(line), std::string::npos) << line << "\nnot in:\n" << detail;
 }
 
 class DeviceSetTest : public testing::Test {
@@ -240,6 +285,35 @@ script = "scanner.script"
     EXPECT_TRUE(health[1].required);
     EXPECT_NE(health[1].lastError.find("no-such-folder"), std::string::npos) << health[1].lastError;
     EXPECT_EQ(serviceState(health), KioskService::OutOfService);
+}
+
+TEST_F(DeviceSetTest, WithoutAUsbStorageTableTheSystemsMountsAreUsed) {
+    auto devices = openDevices(parse("[kiosk]\nid = \"KIOSK-1\"\n"), clock_);
+    ASSERT_TRUE(devices) << devices.error().detail;
+    ASSERT_TRUE(devices->media);
+    EXPECT_NE(dynamic_cast<SystemMedia*>(devices->media.get()), nullptr);
+    // This machine's own mount table reads, whatever is plugged in.
+    const auto media = devices->media->mounted();
+    EXPECT_TRUE(media) << media.error().detail;
+    // Media are not a component.
+    EXPECT_TRUE(devices->health().empty());
+}
+
+TEST_F(DeviceSetTest, ASimulatedUsbStickIsTheFolderOfTheSettings) {
+    auto settings = parseDeviceSettings("[devices.usb_storage]\nbackend = \"simulated\"\nfolder = \"stick\"\n",
+                                        dir_ / "kiosk.toml");
+    ASSERT_TRUE(settings) << settings.error().detail;
+    auto devices = openDevices(*settings, clock_);
+    ASSERT_TRUE(devices) << devices.error().detail;
+    ASSERT_TRUE(devices->media);
+    auto unplugged = devices->media->mounted();
+    ASSERT_TRUE(unplugged);
+    EXPECT_TRUE(unplugged->empty());
+    std::filesystem::create_directory(dir_ / "stick");
+    auto plugged = devices->media->mounted();
+    ASSERT_TRUE(plugged);
+    ASSERT_EQ(plugged->size(), 1u);
+    EXPECT_EQ((*plugged)[0].mountPoint, dir_ / "stick");
 }
 
 TEST_F(DeviceSetTest, AScriptThatCannotBeLoadedNamesTheComponent) {
