@@ -11,8 +11,9 @@
 
 namespace kiosk::sync {
 
-std::string bundleFileName(std::string_view kioskId, Clock::TimePoint at) {
-    return "loket-" + std::string(kioskId) + "-" + formatCompactUtc(at) + ".lkb";
+std::string bundleFileName(std::string_view kioskId, Clock::TimePoint at, int copy) {
+    return "loket-" + std::string(kioskId) + "-" + formatCompactUtc(at) + (copy > 1 ? "-" + std::to_string(copy) : "") +
+           ".lkb";
 }
 
 std::string bundleDocument(std::string_view kioskId, std::string_view siteId, Clock::TimePoint createdAt,
@@ -52,8 +53,14 @@ Result<ExportSummary> exportUnsent(store::Store& store, const EnvelopeBuilder& e
     }
     auto body = signDocument(bundleDocument(kioskId, siteId, now, built), deviceKey);
     if (!body) return body.error();
-    summary.file = folder / bundleFileName(kioskId, now);
-    if (auto r = writeFileAtomically(summary.file, *body, Replace::Refused); !r) return r.error();
+    // Two exports in one second (a second tap, a second stick's worth) each keep their own file.
+    constexpr int kCopies = 9;
+    for (int copy = 1;; ++copy) {
+        summary.file = folder / bundleFileName(kioskId, now, copy);
+        const auto written = writeFileAtomically(summary.file, *body, Replace::Refused);
+        if (written) break;
+        if (written.error().code != "sync.file_exists" || copy == kCopies) return written.error();
+    }
     summary.count = static_cast<std::int64_t>(built.size());
     return summary;
 }

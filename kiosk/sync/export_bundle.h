@@ -25,15 +25,17 @@ struct ExportSummary {
     std::vector<Error> skipped;
 };
 
-// "loket-<kiosk_id>-<YYYYMMDDTHHMMSSZ>.lkb"
-std::string bundleFileName(std::string_view kioskId, Clock::TimePoint at);
+// "loket-<kiosk_id>-<YYYYMMDDTHHMMSSZ>.lkb"; a second bundle of the same second on the same stick
+// (`copy` 2, 3, ...) is "loket-<kiosk_id>-<YYYYMMDDTHHMMSSZ>-2.lkb".
+std::string bundleFileName(std::string_view kioskId, Clock::TimePoint at, int copy = 1);
 
 // The bundle's document bytes (before signing).
 std::string bundleDocument(std::string_view kioskId, std::string_view siteId, Clock::TimePoint createdAt,
                            std::span<const Envelope> envelopes);
 
 // Builds the envelopes of every pending, in-flight and sent submission, oldest first, signs the
-// bundle with `deviceKey` and writes it atomically into `folder` (never over an existing file).
+// bundle with `deviceKey` and writes it atomically into `folder`, never over an existing file: a
+// name taken already gets the next copy number (up to 9).
 // Runs on the thread that owns `store`; reads only.
 Result<ExportSummary> exportUnsent(store::Store& store, const EnvelopeBuilder& envelopes, const DeviceKey& deviceKey,
                                    std::string_view kioskId, std::string_view siteId, Clock::TimePoint now,

@@ -199,10 +199,20 @@ TEST_F(SyncEnvelope, ExportBundleHoldsEveryUnsentEnvelopeSignedByTheKioskAndChan
         EXPECT_EQ(after[i].attempts, before[i].attempts);
         EXPECT_EQ(after[i].dueAt, before[i].dueAt);
     }
-    // A second export in the same second never overwrites the first.
+    // A second export in the same second never overwrites the first: it takes the next copy's name,
+    // up to the ninth.
+    const auto firstBody = body;
     auto again = exportUnsent(*store_, builder(), *deviceKey_, "KIOSK-TEST-01", "LTSA-TEST-01", clock_.now(), usb);
-    ASSERT_FALSE(again);
-    EXPECT_EQ(again.error().code, "sync.file_exists");
+    ASSERT_TRUE(again) << again.error().detail;
+    EXPECT_EQ(again->file.filename(), "loket-KIOSK-TEST-01-20260301T000000Z-2.lkb");
+    std::ifstream kept(summary->file, std::ios::binary);
+    EXPECT_EQ(std::string((std::istreambuf_iterator<char>(kept)), {}), firstBody);
+    for (int copy = 3; copy <= 9; ++copy)
+        ASSERT_TRUE(exportUnsent(*store_, builder(), *deviceKey_, "KIOSK-TEST-01", "LTSA-TEST-01", clock_.now(), usb));
+    auto tenth = exportUnsent(*store_, builder(), *deviceKey_, "KIOSK-TEST-01", "LTSA-TEST-01", clock_.now(), usb);
+    ASSERT_FALSE(tenth);
+    EXPECT_EQ(tenth.error().code, "sync.file_exists");
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(usb), {}), 9);
 }
 
 TEST_F(SyncEnvelope, DeviceKeyIsPrivateStableAndRefusedWhenExposed) {
