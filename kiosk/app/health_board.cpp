@@ -30,4 +30,11 @@ std::vector<HealthChange> HealthBoard::takeChanges() {
     return changed;
 }
 
+std::vector<drivers::ComponentHealth> HealthBoard::latest() const {
+    std::lock_guard lock(mutex_);
+    std::vector<drivers::ComponentHealth> out;
+    for (const auto& [component, change] : latest_) out.push_back(change.health);
+    return out;
+}
+
 }  // namespace kiosk::app

@@ -34,6 +34,8 @@ public:
     // The devices whose state or last error differs from what the last call returned for them
     // (every device the first time), in component order.
     std::vector<HealthChange> takeChanges();
+    // How each device that posted is now, in component order; takes nothing.
+    std::vector<drivers::ComponentHealth> latest() const;
 
 private:
     struct Seen {
@@ -42,7 +44,7 @@ private:
         friend bool operator==(const Seen&, const Seen&) = default;
     };
     const Clock& clock_;
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::map<drivers::Component, HealthChange> latest_;  // guarded by mutex_
     std::map<drivers::Component, Seen> taken_;           // guarded by mutex_
 };

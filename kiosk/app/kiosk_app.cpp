@@ -143,7 +143,8 @@ int runKiosk(int argc, const char* const* argv) {
         for (const auto& note : services->notes()) log::warn(note);
         services->applyTo(settings, localToday(services->utcOffset()));
     }
-    Session session(settings, *texts, speaker, &beeper, services ? &services->journeys() : nullptr);
+    Session session(settings, *texts, speaker, &beeper, services ? &services->journeys() : nullptr,
+                    services ? &services->maintenance() : nullptr);
 
     if (headless) {
         if (!options.script && !options.screenshots)

@@ -4,6 +4,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -37,7 +38,21 @@ std::shared_ptr<spdlog::logger> logger() {
     return current();
 }
 
+std::deque<Logged>& kept() {
+    static std::deque<Logged> problems;  // guarded by lock()
+    return problems;
+}
+
+void keep(std::string_view code, std::string_view detail) {
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    std::lock_guard guard(lock());
+    auto& problems = kept();
+    problems.push_front(Logged{now, std::string(code), std::string(detail)});
+    if (problems.size() > kKeptProblems) problems.pop_back();
+}
+
 void write(spdlog::level::level_enum level, std::string_view code, std::string_view detail) {
+    if (level >= spdlog::level::warn) keep(code, detail);
     const auto l = logger();
     if (detail.empty())
         l->log(level, "{}", code);
@@ -64,6 +79,16 @@ bool toFile(const std::filesystem::path& file) {
     } catch (const spdlog::spdlog_ex&) {
         return false;
     }
+}
+
+std::vector<Logged> recentProblems() {
+    std::lock_guard guard(lock());
+    return {kept().begin(), kept().end()};
+}
+
+void forgetProblems() {
+    std::lock_guard guard(lock());
+    kept().clear();
 }
 
 void info(std::string_view code, std::string_view detail) { write(spdlog::level::info, code, detail); }

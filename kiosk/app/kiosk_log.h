@@ -9,8 +9,11 @@
 //
 // Any thread may log.
 
+#include <chrono>
 #include <filesystem>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/base/result.h"
 
@@ -26,5 +29,18 @@ void warn(std::string_view code, std::string_view detail = {});
 void error(std::string_view code, std::string_view detail = {});
 inline void warn(const Error& e) { warn(e.code, e.detail); }
 inline void error(const Error& e) { error(e.code, e.detail); }
+
+// A warning or an error as it was logged, for the maintenance screen's "last problems".
+struct Logged {
+    std::chrono::sys_seconds at{};
+    std::string code;
+    std::string detail;
+};
+// How many of the latest warnings and errors are kept in memory.
+inline constexpr std::size_t kKeptProblems = 20;
+// The latest warnings and errors, the newest first (at most kKeptProblems).
+std::vector<Logged> recentProblems();
+// Forgets them (tests).
+void forgetProblems();
 
 }  // namespace kiosk::app::log

@@ -96,6 +96,11 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const std::filesystem
 
     s->health_ = std::make_unique<HealthBoard>(clock);
     s->desk_->watchDevicesWith(s->health_.get());
+    const auto* owner = s.get();
+    s->maintenance_ = std::make_unique<MaintenanceDesk>(MaintenanceParts{
+        *s->store_, *s->deviceKey_, s->settings_, s->devices_, *s->health_, clock, syncThread,
+        deviceSettings->printer ? std::string(drivers::backendName(*deviceSettings->printer)) : std::string(),
+        [owner] { return owner->threads_ != nullptr; }});
     s->clock_ = &clock;
     s->useDocuments();
     return s;

@@ -13,6 +13,7 @@
 
 #include "drivers/setup/device_set.h"
 #include "kiosk/app/device_threads.h"
+#include "kiosk/app/maintenance_desk.h"
 #include "kiosk/app/registration_desk.h"
 #include "kiosk/app/staff_gate.h"
 #include "kiosk/base/clock.h"
@@ -37,6 +38,8 @@ public:
     ~KioskServices();
 
     JourneyServices& journeys() { return *desk_; }
+    // The maintenance screen's back office.
+    MaintenanceServices& maintenance() { return *maintenance_; }
     // The journeys' settings from the last good configuration and catalogues the kiosk holds:
     // minimum ages, regions, the official openings still valid today, training programmes.
     void applyTo(flow::FlowSettings& settings, Date today) const;
@@ -81,6 +84,7 @@ private:
     std::unique_ptr<DeviceThreads> threads_;
     std::unique_ptr<sync::SyncThread> sync_;
     std::unique_ptr<RegistrationDesk> desk_;
+    std::unique_ptr<MaintenanceDesk> maintenance_;
     sync::ReceiptKeyring receiptKeys_;
     std::unique_ptr<StaffGate> staffGate_;
     flow::Catalogue catalogue_;
@@ -88,7 +92,7 @@ private:
     core::ReceiptSettings receipts_;  // the hotline from the configuration
     std::vector<core::StaffMember> staff_;
     std::vector<Error> notes_;
-    std::string stamp_;            // the versions of the documents in use
+    std::string stamp_;  // the versions of the documents in use
     const Clock* clock_ = nullptr;
 };
 

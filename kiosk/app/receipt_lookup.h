@@ -22,7 +22,7 @@ flow::ReceiptProgress progressOf(store::OutboxState state, const sync::ServerSta
 
 struct ReceiptRecords {
     const sync::ReceiptKeyring& keys;
-    std::string_view kioskId;            // this kiosk: its receipts' records are in `store`
+    std::string_view kioskId;  // this kiosk: its receipts' records are in `store`
     store::Store& store;
     std::filesystem::path statusesFile;  // <state_dir>/statuses.json; may not exist yet
 };

@@ -76,8 +76,9 @@ std::optional<flow::RecordView> RegistrationDesk::openRecord(std::int64_t record
     view.recordId = recordId;
     view.checkIn = summary->kind == store::RecordKind::ReturneeCheckIn;
     view.submissionId = summary->submissionId;
-    const auto number = core::makeReceiptNumber(
-        view.checkIn ? core::ReceiptKind::ReturneeCheckIn : core::ReceiptKind::Registration, identity_.kioskId, recordId);
+    const auto number =
+        core::makeReceiptNumber(view.checkIn ? core::ReceiptKind::ReturneeCheckIn : core::ReceiptKind::Registration,
+                                identity_.kioskId, recordId);
     view.number = number ? number->text() : summary->submissionId;
     const json& identity = member(payload, "identity");
     const json& passport = member(identity, "passport");
@@ -152,7 +153,7 @@ flow::DecisionRecorded RegistrationDesk::recordDecision(const flow::FlowState& s
     wipe(entry.payload);
     if (!stored) {
         const auto& code = stored.error().code;
-        answer.code = code == "store.already_decided"                                        ? "decision.already_decided"
+        answer.code = code == "store.already_decided" ? "decision.already_decided"
                       : code.find("disk") != std::string::npos || code.find("full") != std::string::npos
                           ? "store.disk_full"
                           : "store.failed";
@@ -161,7 +162,8 @@ flow::DecisionRecorded RegistrationDesk::recordDecision(const flow::FlowState& s
     if (onSaved_) onSaved_();
     // On disk: a return for correction now prints the applicant's list; a printer fault costs
     // only the paper, which staff can read from the screen's record again.
-    if (decision.kind == core::DecisionKind::ReturnForCorrection) printCorrections(record.number, decision, state.visit.language);
+    if (decision.kind == core::DecisionKind::ReturnForCorrection)
+        printCorrections(record.number, decision, state.visit.language);
     answer.ok = true;
     answer.queue = staffGate_->figures();
     answer.worklist = staffGate_->worklist();
@@ -220,7 +222,8 @@ Result<void> RegistrationDesk::printDayReport(const core::DayReport& report, flo
                                               std::string_view staffId) {
     if (!printer_) return makeError("printer.none", "no receipt printer is fitted");
     const ui::Catalog& say = texts_.in(language);
-    const auto paper = receipt::dayReportDocument(report, [&](std::string_view key) { return std::string(say.lookup(key)); });
+    const auto paper =
+        receipt::dayReportDocument(report, [&](std::string_view key) { return std::string(say.lookup(key)); });
     auto printed = print(paper);
     if (printed) static_cast<void>(store_.recordStaffEvent(staffId, "staff.report_printed"));
     return printed;

@@ -64,22 +64,25 @@ bool RegistrationDesk::nikPendingHere(std::string_view nik) {
     return false;
 }
 
-Result<flow::SavedRegistration> RegistrationDesk::saveRegistration(const flow::FlowState& state,
-                                                                   std::span<const std::uint8_t> photoJpeg,
-                                                                   std::span<const std::vector<std::uint8_t>> documentImages) {
+Result<flow::SavedRegistration> RegistrationDesk::saveRegistration(
+    const flow::FlowState& state, std::span<const std::uint8_t> photoJpeg,
+    std::span<const std::vector<std::uint8_t>> documentImages) {
     const auto& form = state.visit.form;
     const bool checkIn = form.journey == flow::Journey::Returnee;
     const auto now = clock_.now();
     flow::PayloadExtras extras{checkIn ? std::string() : sync::base64Encode(photoJpeg),
                                consentTextSha256(texts_, state.visit.language, form.journey),
-                               sync::formatRfc3339(now), identity_.kioskId, identity_.siteId, {}};
+                               sync::formatRfc3339(now),
+                               identity_.kioskId,
+                               identity_.siteId,
+                               {}};
     if (!checkIn)
         for (std::size_t i = 0; i < documentImages.size() && i < extras.documentImagesBase64.size(); ++i)
             if (form.documents[i] == core::DocumentState::Scanned && !documentImages[i].empty())
                 extras.documentImagesBase64[i] = sync::base64Encode(documentImages[i]);
-    std::string payload =
-        checkIn ? flow::returneePayload(form, state.settings.catalogue, state.today, extras)
-                : flow::registrationPayload(form, state.settings.catalogue, state.settings.agePolicy, state.today, extras);
+    std::string payload = checkIn ? flow::returneePayload(form, state.settings.catalogue, state.today, extras)
+                                  : flow::registrationPayload(form, state.settings.catalogue, state.settings.agePolicy,
+                                                              state.today, extras);
     wipe(extras.photoBase64);
     for (auto& picture : extras.documentImagesBase64) wipe(picture);
 
@@ -91,8 +94,8 @@ Result<flow::SavedRegistration> RegistrationDesk::saveRegistration(const flow::F
     wipe(payload);
     // Not personal: the documents' checklist, or whether a complaint waits for staff.
     const bool complaint = flow::hasComplaint(form);
-    submission.publicFields = checkIn ? std::string(complaint ? R"({"complaint":true})" : R"({"complaint":false})")
-                                      : documentChecklist(form);
+    submission.publicFields =
+        checkIn ? std::string(complaint ? R"({"complaint":true})" : R"({"complaint":false})") : documentChecklist(form);
     if (!form.text(flow::TextField::Nik).empty()) submission.index.nik = std::string(form.text(flow::TextField::Nik));
     if (!form.passportMrz.empty())
         if (auto mrz = core::parseMrz(form.passportMrz.view(), state.today); mrz && mrz->valid())
@@ -151,7 +154,8 @@ Result<void> RegistrationDesk::printReceipt(const flow::SavedRegistration& saved
     lastFacts_->language = std::string(flow::languageCode(language));
     const auto content = core::receiptContent(*lastFacts_, receipts_);
     const ui::Catalog& say = texts_.in(language);
-    const auto paper = receipt::receiptDocument(content, [&](std::string_view key) { return std::string(say.lookup(key)); });
+    const auto paper =
+        receipt::receiptDocument(content, [&](std::string_view key) { return std::string(say.lookup(key)); });
     return print(paper);
 }
 
@@ -166,8 +170,8 @@ void RegistrationDesk::logDeviceHealth() {
     if (!health_) return;
     for (const auto& change : health_->takeChanges()) {
         const auto& h = change.health;
-        static_cast<void>(store_.recordDeviceEvent(drivers::componentCode(h.component), drivers::deviceStateCode(h.state),
-                                                   h.lastError, change.at));
+        static_cast<void>(store_.recordDeviceEvent(drivers::componentCode(h.component),
+                                                   drivers::deviceStateCode(h.state), h.lastError, change.at));
     }
 }
 
@@ -201,10 +205,11 @@ void RegistrationDesk::recordUnderAge(int minimumAge, flow::Language language) {
     slip.add(drivers::PaperFeed{1});
     slip.add(drivers::TextLine{std::string(say.lookup("under_age.slip_staff")), drivers::TextSize::Normal, false,
                                drivers::Alignment::Left});
-    slip.add(drivers::TextLine{identity_.siteId + " / " + identity_.kioskId + " / " +
-                                   core::formatReceiptTime(std::chrono::floor<std::chrono::seconds>(clock_.now()), receipts_) +
-                                   " / " + std::to_string(minimumAge) + "+",
-                               drivers::TextSize::Normal, false, drivers::Alignment::Left});
+    slip.add(drivers::TextLine{
+        identity_.siteId + " / " + identity_.kioskId + " / " +
+            core::formatReceiptTime(std::chrono::floor<std::chrono::seconds>(clock_.now()), receipts_) + " / " +
+            std::to_string(minimumAge) + "+",
+        drivers::TextSize::Normal, false, drivers::Alignment::Left});
     slip.add(drivers::Cut{});
     static_cast<void>(print(slip));
 }

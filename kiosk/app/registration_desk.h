@@ -41,8 +41,9 @@ public:
                      std::function<void()> onSaved = {});
 
     bool nikPendingHere(std::string_view nik) override;
-    Result<flow::SavedRegistration> saveRegistration(const flow::FlowState& state, std::span<const std::uint8_t> photoJpeg,
-                                                     std::span<const std::vector<std::uint8_t>> documentImages = {}) override;
+    Result<flow::SavedRegistration> saveRegistration(
+        const flow::FlowState& state, std::span<const std::uint8_t> photoJpeg,
+        std::span<const std::vector<std::uint8_t>> documentImages = {}) override;
     Result<void> printReceipt(const flow::SavedRegistration& saved, flow::Language language) override;
     void recordUnderAge(int minimumAge, flow::Language language) override;
     flow::ReceiptStatus receiptStatus(std::string_view scanned) override;

@@ -19,6 +19,13 @@
 namespace kiosk::app {
 namespace {
 
+// The screens that show the camera's live picture without looking for anything in it.
+bool holdsStill(const flow::FlowState& state) {
+    if (std::holds_alternative<flow::DocumentScanScreen>(state.screen)) return true;
+    const auto* test = std::get_if<flow::PartTestScreen>(&state.screen);
+    return test && test->part == flow::Part::Camera;
+}
+
 class Player {
 public:
     Player(ui::Display& display, Session& session, const Scenario& scenario, std::filesystem::path dir,
@@ -81,8 +88,9 @@ private:
 
     // Draws one frame; saves it when it shows a view not saved yet (or when `name` asks for it).
     Result<void> draw(const ui::Touch& touch, const std::string& name = {}) {
-        // The picture held up shows in the preview while a document is photographed.
-        const bool scanning = std::holds_alternative<flow::DocumentScanScreen>(session_.state().screen);
+        // The picture held up shows in the preview while a document is photographed, and in the
+        // camera's test.
+        const bool scanning = holdsStill(session_.state());
         if (!scanning) forgetStill();
         session_.frame(display_.painter(), touch, now_,
                        ui::JourneyView{scanning && stillPicture_.size.w > 0 ? &stillPicture_ : nullptr});
@@ -179,8 +187,9 @@ private:
             session_.takePhoto(std::move(*photo), now_);
             return settle();
         }
-        // A document to photograph: the picture stays in front of the camera until the screen is left.
-        if (std::holds_alternative<flow::DocumentScanScreen>(session_.state().screen)) {
+        // A document to photograph, or the camera's test: the picture stays in front of the camera
+        // until the screen is left.
+        if (holdsStill(session_.state())) {
             auto frame = vision::readFrameFile(image);
             if (!frame) return failed(frame.error().code + ": " + frame.error().detail);
             forgetStill();
@@ -225,7 +234,7 @@ private:
     Date today_ = localToday(session_.state().settings.utcOffset);
     int line_ = 0;
     std::string lastSaved_;
-    std::string lastReceipt_;  // the QR text of the last receipt shown (not personal)
+    std::string lastReceipt_;                    // the QR text of the last receipt shown (not personal)
     std::optional<drivers::CameraFrame> still_;  // held in front of the camera for a document
     ui::VideoImage stillPicture_;                // the same, as the preview shows it
     std::vector<std::filesystem::path> files_;

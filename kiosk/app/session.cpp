@@ -2,10 +2,10 @@
 
 #include "kiosk/base/overloaded.h"
 #include "kiosk/base/wipe.h"
-#include "kiosk/vision/frame_file.h"
 #include "kiosk/ui/flow_layouts.h"
 #include "kiosk/ui/screen_targets.h"
 #include "kiosk/ui/screens.h"
+#include "kiosk/vision/frame_file.h"
 
 namespace kiosk::app {
 
@@ -19,8 +19,13 @@ void VisitBuffers::wipe() {
 }
 
 Session::Session(const flow::FlowSettings& settings, const ui::Catalogs& texts, Speaker& speaker, ui::Beeper* beeper,
-                 JourneyServices* services)
-    : texts_(texts), speaker_(speaker), beeper_(beeper), services_(services), state_(flow::startState(settings)) {}
+                 JourneyServices* services, MaintenanceServices* upkeep)
+    : texts_(texts),
+      speaker_(speaker),
+      beeper_(beeper),
+      services_(services),
+      upkeep_(upkeep),
+      state_(flow::startState(settings)) {}
 
 void Session::apply(const flow::Event& event) {
     // The answers to commands are applied after the commands of the step that asked for them, in order.
@@ -124,7 +129,8 @@ std::optional<flow::Event> Session::run(const flow::Command& command) {
                 return flow::RegistrationSaved{state_.lastActivity, std::move(*saved)};
             },
             [&](const flow::PrintReceipt&) -> std::optional<flow::Event> {
-                const bool ok = services_ && state_.saved && services_->printReceipt(*state_.saved, state_.visit.language);
+                const bool ok =
+                    services_ && state_.saved && services_->printReceipt(*state_.saved, state_.visit.language);
                 return flow::ReceiptPrinted{state_.lastActivity, ok};
             },
             [&](const flow::RecordUnderAge& r) -> std::optional<flow::Event> {
@@ -180,9 +186,36 @@ std::optional<flow::Event> Session::run(const flow::Command& command) {
                                 services_->printDayReport(*state_.dayReport, state_.visit.language, staffId);
                 return flow::DayReportPrinted{state_.lastActivity, ok};
             },
+            [&](const flow::CheckKiosk&) -> std::optional<flow::Event> {
+                flow::KioskCondition condition;
+                if (upkeep_)
+                    condition = upkeep_->condition();
+                else
+                    condition.version = LOKET_VERSION;
+                return flow::KioskChecked{state_.lastActivity, std::move(condition)};
+            },
+            [&](const flow::PrintTestPage& t) -> std::optional<flow::Event> {
+                if (!upkeep_) return flow::TestPagePrinted{state_.lastActivity, false, "print.no_printer"};
+                const auto printed = upkeep_->printTestPage(t.staffId);
+                if (printed) return flow::TestPagePrinted{state_.lastActivity, true, {}};
+                // The screen has words for these two; the printer's own reason shows on its line.
+                const bool none = printed.error().code == "print.no_printer";
+                return flow::TestPagePrinted{state_.lastActivity, false, none ? "print.no_printer" : "print.failed"};
+            },
+            [&](const flow::SyncNow& n) -> std::optional<flow::Event> {
+                if (!upkeep_) return flow::SyncRequested{state_.lastActivity, false, "maintenance.sync_not_configured"};
+                const auto woken = upkeep_->syncNow(n.staffId);
+                return flow::SyncRequested{state_.lastActivity, woken.ok(), woken ? "" : woken.error().code};
+            },
+            [&](const flow::ExportUnsent& e) -> std::optional<flow::Event> {
+                if (!upkeep_) return flow::UnsentExported{state_.lastActivity, false, "export.not_configured", {}};
+                auto done = upkeep_->exportUnsent(e.staffId);
+                if (!done) return flow::UnsentExported{state_.lastActivity, false, done.error().code, {}};
+                return flow::UnsentExported{state_.lastActivity, true, {}, std::move(*done)};
+            },
             [&](const flow::LookUpReceipt& l) -> std::optional<flow::Event> {
-                auto status = services_ ? services_->receiptStatus(l.text)
-                                        : flow::ReceiptStatus::because("receipt.unavailable");
+                auto status =
+                    services_ ? services_->receiptStatus(l.text) : flow::ReceiptStatus::because("receipt.unavailable");
                 return flow::ReceiptLookedUp{state_.lastActivity, std::move(status)};
             },
         },

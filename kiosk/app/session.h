@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kiosk/app/journey_services.h"
+#include "kiosk/app/maintenance_services.h"
 #include "kiosk/app/speaker.h"
 #include "kiosk/core/flow/visit_flow.h"
 #include "kiosk/ui/beeper.h"
@@ -33,8 +34,8 @@ struct VisitBuffers {
     std::vector<std::uint8_t> photo;        // the face photo (JPEG): the registration's, or the open record's
     // The pictures of the documents photographed at the kiosk (JPEG), in core::kAllDocuments order.
     std::array<std::vector<std::uint8_t>, core::kAllDocuments.size()> documents;
-    ui::VideoImage recordPhoto;             // the open record's photo as the screen shows it
-    int scans = 0;                          // codes and MRZs read during the visit (their text is not kept)
+    ui::VideoImage recordPhoto;  // the open record's photo as the screen shows it
+    int scans = 0;               // codes and MRZs read during the visit (their text is not kept)
 
     void wipe();
 };
@@ -42,9 +43,10 @@ struct VisitBuffers {
 class Session {
 public:
     // `beeper` may be null (no sound at all); `services` may be null (no store: nothing can be
-    // saved, and the journey says so).
+    // saved, and the journey says so); `upkeep` may be null (the maintenance screen shows the
+    // version alone and its actions say they cannot be done).
     Session(const flow::FlowSettings& settings, const ui::Catalogs& texts, Speaker& speaker, ui::Beeper* beeper,
-            JourneyServices* services = nullptr);
+            JourneyServices* services = nullptr, MaintenanceServices* upkeep = nullptr);
 
     const flow::FlowState& state() const { return state_; }
     const VisitBuffers& buffers() const { return buffers_; }
@@ -83,6 +85,7 @@ private:
     Speaker& speaker_;
     ui::Beeper* beeper_;
     JourneyServices* services_;
+    MaintenanceServices* upkeep_;
     flow::FlowState state_;
     std::optional<flow::FlowState> drawn_;  // what the screen shows
     std::optional<flow::ViewId> pressView_;

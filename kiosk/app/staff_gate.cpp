@@ -116,7 +116,8 @@ std::vector<flow::WorkRow> StaffGate::worklist(std::int64_t limit) {
         // The public part: a registration's checklist (which documents are there), or whether a
         // check-in holds a complaint; nothing else.
         const auto fields = nlohmann::json::parse(item.publicFields, nullptr, false);
-        if (fields.is_object() && row.checkIn) row.complaint = fields.value("complaint", false);
+        if (fields.is_object() && row.checkIn)
+            row.complaint = fields.value("complaint", false);
         else if (fields.is_object())
             for (const auto& [code, state] : fields.items())
                 if (state.is_string() && state.get<std::string>() != "not_yet") ++row.documentsHave;

@@ -19,7 +19,8 @@ Result<std::vector<std::uint8_t>> photoFromStill(const std::filesystem::path& im
         if (step->photo) return std::move(step->photo->jpeg);
         advice = std::string(vision::faceHintCode(step->hint));
     }
-    return makeError("photo.not_taken", image.filename().string() + ": the picture never passed the checks (" + advice + ")");
+    return makeError("photo.not_taken",
+                     image.filename().string() + ": the picture never passed the checks (" + advice + ")");
 }
 
 }  // namespace kiosk::app

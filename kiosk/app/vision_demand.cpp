@@ -9,6 +9,9 @@ vision::Demand demandFor(const flow::FlowState& state) {
         return vision::Demand::barcodes({vision::BarcodeFormat::QrCode});
     // A document to photograph: the picture only, taken when the person presses the button.
     if (std::holds_alternative<flow::DocumentScanScreen>(state.screen)) return vision::Demand::picture();
+    // The camera's test on the maintenance screen: its picture, nothing looked for in it.
+    if (const auto* test = std::get_if<flow::PartTestScreen>(&state.screen); test && test->part == flow::Part::Camera)
+        return vision::Demand::picture();
     const auto* reg = std::get_if<flow::RegistrationScreen>(&state.screen);
     if (!reg) return vision::Demand::nothing();
     switch (reg->step) {

@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <ctime>
 #include <iostream>
 #include <memory>
 
@@ -14,6 +13,7 @@
 #include "kiosk/ctl/command.h"
 #include "kiosk/ctl/device_settings_file.h"
 #include "kiosk/ctl/sync_settings_file.h"
+#include "kiosk/receipt/test_page.h"
 
 namespace kiosk::ctl {
 
@@ -24,36 +24,6 @@ using nlohmann::json;
 struct PrintTestOptions {
     std::string config = kDefaultConfig;
 };
-
-// The operator's local time, as on the kiosk's other receipts.
-std::string localTime(Clock::TimePoint t, const char* format) {
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
-    std::tm local{};
-    ::localtime_r(&seconds, &local);
-    char buffer[64];
-    std::strftime(buffer, sizeof buffer, format, &local);
-    return buffer;
-}
-
-// A page for staff checking the printer, not part of a visitor's journey: its words are fixed
-// here rather than in the catalogues.
-drivers::ReceiptDocument testReceipt(const std::string& kioskId, std::string_view backend, Clock::TimePoint now) {
-    using namespace drivers;
-    ReceiptDocument r;
-    r.add(TextLine{"LOKET", TextSize::Double, true, Alignment::Centre});
-    r.add(TextLine{"Tes printer berhasil", TextSize::Normal, true, Alignment::Centre});
-    r.add(PaperFeed{1});
-    r.add(TextLine{"Kiosk  : " + kioskId});
-    r.add(TextLine{"Waktu  : " + localTime(now, "%Y-%m-%d %H:%M:%S %Z")});
-    r.add(TextLine{"Printer: " + std::string(backend)});
-    r.add(TextLine{"ABCDEFGHIJKLMNOPQRSTUVWXYZ"});
-    r.add(TextLine{"abcdefghijklmnopqrstuvwxyz 0123456789"});
-    r.add(PaperFeed{1});
-    r.add(QrCode{"LOKET-PRINT-TEST " + kioskId + " " + localTime(now, "%Y%m%dT%H%M%S"), Alignment::Centre});
-    r.add(TextLine{"Pindai kode QR ini untuk menguji pemindai.", TextSize::Normal, false, Alignment::Centre});
-    r.add(Cut{});
-    return r;
-}
 
 int printTest(const PrintTestOptions& o) {
     auto settings = loadDevices(o.config);
@@ -67,7 +37,7 @@ int printTest(const PrintTestOptions& o) {
 
     const auto backend = drivers::backendName(*settings->printer);
     SystemClock clock;
-    const auto printed = (*printer)->print(testReceipt(kiosk->kioskId, backend, clock.now()));
+    const auto printed = (*printer)->print(receipt::testPage(kiosk->kioskId, backend, clock.now()));
     const auto status = (*printer)->pollStatus();
     const auto health = (*printer)->health();
     json out{{"printed", printed.ok()},

@@ -1,37 +1,123 @@
 #include "kiosk/ui/journey_texts.h"
 
+#include <algorithm>
 #include <array>
+#include <utility>
 
 namespace kiosk::ui {
 namespace {
 
 // The problems the registration steps report (flow::problemWith, the scan steps, the store).
-constexpr auto kProblems = std::to_array<std::string_view>(
-    {"consent.required", "nik.invalid", "graduation-year.invalid", "choice.none", "passport.none",
-     "family-card.none", "photo.none", "passport.unreadable", "family-card.too_long", "receipt.not_printed",
-     "store.disk_full", "store.failed", "receipt.malformed", "return-identify.none", "return-identify.unreadable",
-     "return-contract-start.invalid", "return-contract-end.invalid", "return-contract-end.before_start",
-     "return-arrival.invalid", "return-arrival.before_contract", "staff.record_unavailable",
-     "decision.documents_incomplete", "decision.nothing_to_correct", "decision.reason_required",
-     "decision.category_required", "decision.supervisor_required", "decision.supervisor_same_person",
-     "decision.supervisor_not_supervisor", "decision.already_decided", "decision.invalid", "staff.report_unavailable",
-     "staff.report_not_printed", "document.blurry", "document.too_dark", "document.too_bright",
-     "document.no_picture"});
+constexpr auto kProblems = std::to_array<std::string_view>({"consent.required",
+                                                            "nik.invalid",
+                                                            "graduation-year.invalid",
+                                                            "choice.none",
+                                                            "passport.none",
+                                                            "family-card.none",
+                                                            "photo.none",
+                                                            "passport.unreadable",
+                                                            "family-card.too_long",
+                                                            "receipt.not_printed",
+                                                            "store.disk_full",
+                                                            "store.failed",
+                                                            "receipt.malformed",
+                                                            "return-identify.none",
+                                                            "return-identify.unreadable",
+                                                            "return-contract-start.invalid",
+                                                            "return-contract-end.invalid",
+                                                            "return-contract-end.before_start",
+                                                            "return-arrival.invalid",
+                                                            "return-arrival.before_contract",
+                                                            "staff.record_unavailable",
+                                                            "decision.documents_incomplete",
+                                                            "decision.nothing_to_correct",
+                                                            "decision.reason_required",
+                                                            "decision.category_required",
+                                                            "decision.supervisor_required",
+                                                            "decision.supervisor_same_person",
+                                                            "decision.supervisor_not_supervisor",
+                                                            "decision.already_decided",
+                                                            "decision.invalid",
+                                                            "staff.report_unavailable",
+                                                            "staff.report_not_printed",
+                                                            "document.blurry",
+                                                            "document.too_dark",
+                                                            "document.too_bright",
+                                                            "document.no_picture",
+                                                            "print.failed",
+                                                            "print.no_printer",
+                                                            "maintenance.sync_not_configured",
+                                                            "export.no_media",
+                                                            "export.read_only",
+                                                            "export.media_full",
+                                                            "export.not_configured",
+                                                            "export.failed"});
+
+// The maintenance screen's plain words for what the kiosk logged or the sync thread raised: the
+// first entry whose code is a prefix of the problem's code gives the text's name.
+constexpr std::pair<std::string_view, std::string_view> kMaintenanceProblems[] = {
+    {"sync.alert.kiosk_refused", "kiosk_refused"},
+    {"sync.alert.id_conflict", "id_conflict"},
+    {"sync.alert.ack_mismatch", "ack_mismatch"},
+    {"sync.alert.local_corruption", "local_corruption"},
+    {"sync.alert.document_rejected", "document_rejected"},
+    {"sync.alert.audit_chain_broken", "audit_chain_broken"},
+    {"sync.alert.status_unknown", "status_unknown"},
+    {"sync.queued", "queued"},
+    {"sync.", "sync"},
+    {"print.", "printer"},
+    {"devices.", "devices"},
+    {"camera.", "camera"},
+    {"vision.", "camera"},
+    {"documents.", "documents"},
+    {"receipt.hotline", "hotline"},
+    {"export.", "export"},
+    {"store.disk_full", "disk_full"},
+    {"store.", "store"},
+    {"speech.", "speech"},
+    {"service.", "service"},
+    {"log.", "log"},
+};
+
+// The maintenance texts named by the flow's state or by a function, not looked up literally.
+constexpr auto kMaintenanceKeys = std::to_array<std::string_view>(
+    {"maintenance.printed", "maintenance.sync_started", "maintenance.exported", "maintenance.test.camera_title",
+     "maintenance.test.scanner_title", "maintenance.test.mrz_title", "maintenance.test.printer_title",
+     "maintenance.test.camera_prompt", "maintenance.test.scanner_prompt", "maintenance.test.mrz_prompt",
+     "maintenance.test.printer_prompt", "maintenance.problem.other"});
 
 // Why a scanned receipt could not be trusted or followed (flow::ReceiptStatus::verdict).
-constexpr auto kVerdicts = std::to_array<std::string_view>(
-    {"receipt.signature_invalid", "receipt.kiosk_unknown", "receipt.not_found", "receipt.mismatch",
-     "receipt.unavailable"});
+constexpr auto kVerdicts =
+    std::to_array<std::string_view>({"receipt.signature_invalid", "receipt.kiosk_unknown", "receipt.not_found",
+                                     "receipt.mismatch", "receipt.unavailable"});
 
 // What the automatic checks can find (core::Eligibility, flow::offerFindings).
-constexpr auto kChecks = std::to_array<std::string_view>(
-    {"age.below_minimum", "age.unknown", "identity.birth_date_mismatch", "identity.sex_mismatch", "passport.expired",
-     "passport.expires_soon", "passport.expires_before_contract_end", "nik.duplicate_pending",
-     "nik.province_unknown", "offer.not_listed", "offer.fee_asked", "offer.fee_charged_where_free", "offer.not_in_catalogue",
-     "offer.fee_above_catalogue", "offer.salary_below_catalogue", "offer.salary_currency_differs", "offer.agency_differs",
-     "offer.opening_expired", "offer.destination_differs", "offer.sector_differs", "offer.job_order_missing",
-     "offer.agency_missing", "offer.fee_currency_differs", "offer.fee_below_catalogue", "offer.salary_period_differs",
-     "offer.salary_above_catalogue"});
+constexpr auto kChecks = std::to_array<std::string_view>({"age.below_minimum",
+                                                          "age.unknown",
+                                                          "identity.birth_date_mismatch",
+                                                          "identity.sex_mismatch",
+                                                          "passport.expired",
+                                                          "passport.expires_soon",
+                                                          "passport.expires_before_contract_end",
+                                                          "nik.duplicate_pending",
+                                                          "nik.province_unknown",
+                                                          "offer.not_listed",
+                                                          "offer.fee_asked",
+                                                          "offer.fee_charged_where_free",
+                                                          "offer.not_in_catalogue",
+                                                          "offer.fee_above_catalogue",
+                                                          "offer.salary_below_catalogue",
+                                                          "offer.salary_currency_differs",
+                                                          "offer.agency_differs",
+                                                          "offer.opening_expired",
+                                                          "offer.destination_differs",
+                                                          "offer.sector_differs",
+                                                          "offer.job_order_missing",
+                                                          "offer.agency_missing",
+                                                          "offer.fee_currency_differs",
+                                                          "offer.fee_below_catalogue",
+                                                          "offer.salary_period_differs",
+                                                          "offer.salary_above_catalogue"});
 
 constexpr auto kDesks = std::to_array<core::Desk>(
     {core::Desk::Employment, core::Desk::ComplaintsInformation, core::Desk::PopulationRegistry, core::Desk::Health,
@@ -160,6 +246,40 @@ constexpr auto kFixed = std::to_array<std::string_view>({
     "under_age.slip_title",
     "under_age.slip_staff",
     "desk.village_head",
+    "maintenance.open",
+    "maintenance.devices_title",
+    "maintenance.disk",
+    "maintenance.disk_unknown",
+    "maintenance.export",
+    "maintenance.failed",
+    "maintenance.failed_retry",
+    "maintenance.last_sent",
+    "maintenance.never_sent",
+    "maintenance.paused",
+    "maintenance.problems_none",
+    "maintenance.problems_title",
+    "maintenance.prompt",
+    "maintenance.queue_title",
+    "maintenance.reading",
+    "maintenance.required",
+    "maintenance.storage_title",
+    "maintenance.sync_now",
+    "maintenance.sync_off",
+    "maintenance.test.camera_hint",
+    "maintenance.test.code_is_test_page",
+    "maintenance.test.code_read",
+    "maintenance.test.mrz_bad",
+    "maintenance.test.mrz_read",
+    "maintenance.test.waiting",
+    "maintenance.title",
+    "maintenance.unsent",
+    "maintenance.unsent_none",
+    "maintenance.usb",
+    "maintenance.usb_none",
+    "maintenance.usb_read_only",
+    "maintenance.usb_unknown",
+    "maintenance.last_export",
+    "maintenance.test",
 });
 
 }  // namespace
@@ -209,6 +329,17 @@ std::string_view consentTextKey(flow::Journey journey) {
 std::string_view consentPurposeKey(flow::Journey journey) {
     return journey == flow::Journey::Returnee ? "reg.consent.checkin" : "reg.consent.registration";
 }
+std::string partNameKey(flow::Part part) { return "maintenance.part." + std::string(flow::partCode(part)); }
+std::string partStateKey(std::string_view state) {
+    for (const auto known : {"ready", "degraded", "failed", "not_fitted"})
+        if (state == known) return "maintenance.state." + std::string(state);
+    return "maintenance.state.failed";
+}
+std::string maintenanceProblemKey(std::string_view code) {
+    for (const auto& [prefix, name] : kMaintenanceProblems)
+        if (code.starts_with(prefix)) return "maintenance.problem." + std::string(name);
+    return "maintenance.problem.other";
+}
 std::string documentKey(core::DocumentKind kind) { return "document." + std::string(core::documentCode(kind)); }
 std::string deskKey(core::Desk desk) { return "desk." + std::string(core::deskCode(desk)); }
 
@@ -229,10 +360,10 @@ std::vector<std::string> journeyTextKeys() {
     for (const auto role : {"officer", "supervisor", "admin"}) keys.push_back(staffRoleKey(role));
     for (const auto state : {"pending", "in_flight", "sent", "acknowledged", "rejected"})
         keys.push_back(syncStateKey(state));
-    for (const auto progress : {flow::ReceiptProgress::SavedHere, flow::ReceiptProgress::Sent,
-                                flow::ReceiptProgress::Received, flow::ReceiptProgress::InReview,
-                                flow::ReceiptProgress::Verified, flow::ReceiptProgress::Returned,
-                                flow::ReceiptProgress::Refused})
+    for (const auto progress :
+         {flow::ReceiptProgress::SavedHere, flow::ReceiptProgress::Sent, flow::ReceiptProgress::Received,
+          flow::ReceiptProgress::InReview, flow::ReceiptProgress::Verified, flow::ReceiptProgress::Returned,
+          flow::ReceiptProgress::Refused})
         keys.push_back(stageKey(progress));
     for (int s = 1; s <= flow::kSections; ++s) keys.push_back(sectionKey(s));
     for (const int s : {1, 2, 3, 4, 5, 6, 7}) keys.push_back(sectionKey(s, flow::Journey::Returnee));
@@ -247,7 +378,8 @@ std::vector<std::string> journeyTextKeys() {
     }
     keys.emplace_back("staff.decision_saved");
     keys.emplace_back("staff.report_printed");
-    for (const auto filter : flow::kWorkFilters) keys.push_back("staff.filter." + std::string(flow::workFilterCode(filter)));
+    for (const auto filter : flow::kWorkFilters)
+        keys.push_back("staff.filter." + std::string(flow::workFilterCode(filter)));
     for (const auto kind : core::kAllDocuments) keys.push_back(documentKey(kind));
     for (const auto desk : kDesks) keys.push_back(deskKey(desk));
     for (const auto kind : {core::DecisionKind::Approve, core::DecisionKind::ReturnForCorrection,
@@ -259,6 +391,13 @@ std::vector<std::string> journeyTextKeys() {
     for (const auto code : core::kDocumentReasons) keys.push_back("reason." + std::string(code));
     for (const auto code : core::kRejectReasons) keys.push_back("reason." + std::string(code));
     for (const auto code : core::kReferralCategories) keys.push_back("reason." + std::string(code));
+    for (const auto key : kMaintenanceKeys) keys.emplace_back(key);
+    for (const auto part : flow::kParts) keys.push_back(partNameKey(part));
+    for (const auto state : {"ready", "degraded", "failed", "not_fitted"}) keys.push_back(partStateKey(state));
+    for (const auto state : {"degraded", "failed"}) keys.push_back(partStateKey(state) + "_note");
+    for (const auto& [prefix, name] : kMaintenanceProblems) keys.push_back(maintenanceProblemKey(prefix));
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     return keys;
 }
 

@@ -23,15 +23,21 @@ std::string skipKey(flow::RegStep step);
 std::string optionKey(std::string_view code);
 std::string problemKey(std::string_view code);
 std::string checkKey(std::string_view code);
-std::string syncStateKey(std::string_view state);    // "staff.sync.acknowledged"
-std::string staffRoleKey(std::string_view role);      // "staff.role.officer"
-std::string stageKey(flow::ReceiptProgress progress);  // "status.stage.in_review"
+std::string syncStateKey(std::string_view state);        // "staff.sync.acknowledged"
+std::string staffRoleKey(std::string_view role);         // "staff.role.officer"
+std::string stageKey(flow::ReceiptProgress progress);    // "status.stage.in_review"
 std::string statusVerdictKey(std::string_view verdict);  // "status.verdict.receipt.signature_invalid"
 std::string sectionKey(int section, flow::Journey journey = flow::Journey::Registration);
 // The consent's text and its mandatory purpose, which differ between the journeys.
 std::string_view consentTextKey(flow::Journey journey);
 std::string_view consentPurposeKey(flow::Journey journey);
 std::string documentKey(core::DocumentKind kind);
+// The maintenance screen: a device's name ("maintenance.part.camera"), a device state's word
+// ("maintenance.state.failed"; a degraded or failed one's explanation adds "_note"), and the plain words for a logged
+// problem's code ("maintenance.problem.printer", "maintenance.problem.other" for codes it does not know).
+std::string partNameKey(flow::Part part);
+std::string partStateKey(std::string_view state);
+std::string maintenanceProblemKey(std::string_view code);
 std::string deskKey(core::Desk desk);
 
 // The fixed texts of the journey screens, each looked up by its literal key in kiosk/.

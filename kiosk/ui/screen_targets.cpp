@@ -62,6 +62,20 @@ std::vector<NamedTarget> targetsOf(const flow::FlowState& state, Size window) {
         if (page.hasNext) out.push_back({"next-page", parts.next});
         out.push_back({"report", parts.report});
         out.push_back({"sign-out", parts.layout.next});
+        if (state.staffAnswer && state.staffAnswer->role == "admin")
+            out.push_back({"maintenance", maintenanceButtonRect(window)});
+        return out;
+    } else if (on<flow::MaintenanceScreen>(state)) {
+        // A device's test is drawn only when it is fitted: a tap on another does nothing.
+        const auto parts = maintenanceParts(window);
+        for (std::size_t i = 0; i < flow::kParts.size(); ++i)
+            out.push_back({"test-" + std::string(flow::partCode(flow::kParts[i])), parts.tests[i]});
+        out.push_back({"sync-now", parts.syncNow});
+        out.push_back({"export", parts.layout.next});
+        out.push_back({"back", parts.layout.back});
+        return out;
+    } else if (on<flow::PartTestScreen>(state)) {
+        out.push_back({"back", partTestParts(window).layout.back});
         return out;
     } else if (on<flow::StaffReportScreen>(state)) {
         // The page turns are drawn only when the report takes more than a page (which needs
@@ -129,7 +143,7 @@ std::string instructionFor(const flow::FlowState& state, const Catalogs& texts) 
     // Staff read; nothing of a record is ever said aloud.
     if (on<flow::StaffPinScreen>(state) || on<flow::StaffHomeScreen>(state) || on<flow::StaffRecordScreen>(state) ||
         on<flow::StaffDocumentScreen>(state) || on<flow::StaffReasonScreen>(state) ||
-        on<flow::StaffSignOffScreen>(state))
+        on<flow::StaffSignOffScreen>(state) || on<flow::MaintenanceScreen>(state) || on<flow::PartTestScreen>(state))
         return {};
     return journeyInstruction(state, say);
 }

@@ -2,6 +2,7 @@
 
 #include "kiosk/ui/flow_screens.h"
 #include "kiosk/ui/layout.h"
+#include "kiosk/ui/maintenance_screens.h"
 #include "kiosk/ui/registration_screens.h"
 #include "kiosk/ui/staff_screens.h"
 #include "kiosk/ui/theme.h"
@@ -116,6 +117,10 @@ std::optional<Event> drawVisit(Painter& p, const Catalogs& texts, const flow::Fl
         event = drawStaffSignOff(p, texts, state, screenTouch);
     } else if (std::holds_alternative<flow::StaffReportScreen>(state.screen)) {
         event = drawStaffReport(p, texts, state, screenTouch);
+    } else if (std::holds_alternative<flow::MaintenanceScreen>(state.screen)) {
+        event = drawMaintenance(p, texts, state, screenTouch);
+    } else if (std::holds_alternative<flow::PartTestScreen>(state.screen)) {
+        event = drawPartTest(p, texts, state, view, screenTouch);
     } else {
         event = drawAttract(p, texts, language, screenTouch);
         if (drawListenButton(p, texts.in(language), screenTouch)) event = flow::ListenTapped{};

@@ -144,6 +144,65 @@ ReportParts reportParts(Size window) {
     return r;
 }
 
+Rect maintenanceButtonRect(Size window) {
+    const auto l = layoutStep(window);
+    const auto& m = l.metrics;
+    const int w = m.landscape ? m.px(34) : m.px(30);
+    const int h = std::max(m.px(8), l.title.h);
+    return Rect{l.title.right() - w, l.title.y + (l.title.h - h) / 2, w, h};
+}
+
+MaintenanceParts maintenanceParts(Size window) {
+    MaintenanceParts s;
+    s.layout = layoutStep(window);
+    const auto& l = s.layout;
+    const auto& m = l.metrics;
+    const int line = lineHeight(m.type.body);
+    s.news = Rect{l.prompt.x, l.prompt.y + line, l.prompt.w, line};
+    Rect body = l.body;
+    if (!m.landscape) {
+        body.h = std::max(0, l.progress.bottom() - body.y);
+        s.syncNow = Rect{body.x, body.bottom() - l.back.h, body.w, l.back.h};
+        body.h = std::max(0, s.syncNow.y - m.px(3) - body.y);
+    } else {
+        const int left = l.back.right() + m.px(4);
+        const int right = l.next.x - m.px(4);
+        const int w = std::min(m.px(44), right - left);
+        s.syncNow = Rect{right - w, l.back.y, w, l.back.h};
+    }
+    Rect devices;
+    if (m.landscape) {
+        devices = body;
+        body = takeRight(devices, devices.w * 62 / 100, m.px(5));  // the two columns of facts
+    } else {
+        devices = takeTop(body, std::min(body.h * 2 / 5, line + 4 * m.px(14)), m.px(3));
+    }
+    s.devicesTitle = takeTop(devices, line, m.px(1));
+    const int gap = m.px(1.2);
+    const int rowH = std::min(m.px(14), (devices.h - 3 * gap) / 4);
+    for (std::size_t i = 0; i < s.devices.size(); ++i) {
+        Rect row = takeTop(devices, rowH, gap);
+        s.tests[i] = takeRight(row, m.px(16), m.px(2));
+        s.devices[i] = row;
+    }
+    // Landscape gives the queue and storage lines the wider column: they should not wrap.
+    s.problems = takeRight(body, m.landscape ? body.w * 44 / 100 : (body.w - m.px(4)) / 2, m.px(4));
+    s.facts = body;
+    return s;
+}
+
+PartTestParts partTestParts(Size window) {
+    PartTestParts t;
+    t.layout = layoutStep(window);
+    const auto& m = t.layout.metrics;
+    Rect body = t.layout.body;
+    if (!m.landscape) body.h = std::max(0, t.layout.progress.bottom() - body.y);
+    t.picture = body;
+    const int h = std::min(body.h, m.px(m.landscape ? 30 : 36));
+    t.result = Rect{body.x, body.y, std::min(body.w, m.px(m.landscape ? 130 : 120)), h};
+    return t;
+}
+
 ChoiceListParts choiceListParts(Size window, std::size_t count) {
     ChoiceListParts c;
     c.layout = layoutStep(window);

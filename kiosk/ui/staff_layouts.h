@@ -48,15 +48,43 @@ ReportParts reportParts(Size window);
 // check-in's complaint); the decisions in the bottom row, beside "back".
 struct RecordParts {
     StepLayout layout;
-    Rect facts;                    // two lines: who, then the plan and the automatic checks
-    Rect message;                  // a problem, or the decision that stands
+    Rect facts;    // two lines: who, then the plan and the automatic checks
+    Rect message;  // a problem, or the decision that stands
     Rect photo;
-    Rect complaint;                // a check-in's complaint, in a panel
+    Rect complaint;                    // a check-in's complaint, in a panel
     std::vector<Rect> documents;       // eight buttons that say the verdict and mark it (registrations)
     std::vector<Rect> documentLabels;  // beside each: the document's name
-    std::vector<Rect> decisions;   // approve, return, reject, refer (a check-in: approve, refer)
+    std::vector<Rect> decisions;       // approve, return, reject, refer (a check-in: approve, refer)
 };
 RecordParts recordParts(Size window, bool checkIn);
+
+// The staff home's "maintenance" for admins: at the right end of the title's line.
+Rect maintenanceButtonRect(Size window);
+
+// The maintenance screen. Landscape: three columns, the four devices (each its state and a test
+// button), the queue with the sync and the storage, and the last problems. "Sync now" goes between
+// "back" and "export to USB", which takes next's place. Portrait stacks the devices over the
+// other two columns, side by side, and "sync now" above the bottom row.
+struct MaintenanceParts {
+    StepLayout layout;
+    Rect news;  // the prompt's second line
+    Rect devicesTitle;
+    std::array<Rect, 4> devices{};  // in flow::kParts order: the name, the state and the detail
+    std::array<Rect, 4> tests{};    // each one's test button
+    Rect facts;                     // the queue, the sync, the disk and the USB stick
+    Rect problems;
+    Rect syncNow;
+};
+MaintenanceParts maintenanceParts(Size window);
+
+// A device's live test: the camera's picture, or a panel with what the scanner or the MRZ reader
+// read; "back" only.
+struct PartTestParts {
+    StepLayout layout;
+    Rect picture;  // the camera's picture
+    Rect result;   // the panel
+};
+PartTestParts partTestParts(Size window);
 
 // A list of choices (a document's verdict, a decision's reason) under a title.
 struct ChoiceListParts {

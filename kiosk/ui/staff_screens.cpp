@@ -6,13 +6,13 @@
 #include "kiosk/core/receipt_content.h"
 #include "kiosk/receipt/day_report_printout.h"
 
-#include "kiosk/ui/video_image.h"
 #include "kiosk/ui/flow_screens.h"
 #include "kiosk/ui/journey_frame.h"
 #include "kiosk/ui/journey_texts.h"
 #include "kiosk/ui/staff_layouts.h"
 #include "kiosk/ui/text_format.h"
 #include "kiosk/ui/theme.h"
+#include "kiosk/ui/video_image.h"
 #include "kiosk/ui/widgets.h"
 
 namespace kiosk::ui {
@@ -39,7 +39,8 @@ std::string whoLine(const flow::RecordView& r, const Catalog& say) {
 std::string detailLine(const flow::RecordView& r, const Catalog& say) {
     std::vector<std::string> parts;
     if (!r.passportNumber.empty())
-        parts.push_back(formatText(say.lookup("staff.record_passport"), {{"number", std::string(r.passportNumber.view())}}));
+        parts.push_back(
+            formatText(say.lookup("staff.record_passport"), {{"number", std::string(r.passportNumber.view())}}));
     if (!r.birthDate.empty()) parts.push_back(formatText(say.lookup("staff.record_birth"), {{"date", r.birthDate}}));
     if (!r.plan.empty()) parts.push_back(r.plan);
     std::string line;
@@ -84,7 +85,8 @@ void frameWithNews(Painter& p, const StepLayout& l, Rect news, const Catalog& sa
     StepLayout top = l;
     top.prompt.h = lineHeight(m.type.body);
     frame(p, top, say, title, prompt);
-    if (!state.problem.empty()) problemLine(p, news, m, problemText(state, say));
+    if (!state.problem.empty())
+        problemLine(p, news, m, problemText(state, say));
     else if (!state.notice.empty())
         p.text(say.lookup(state.notice), news, TextStyle{m.type.body, Weight::Bold, colors::kPrimary, Align::Left});
 }
@@ -105,7 +107,8 @@ bool workRow(Painter& p, const Touch& touch, Rect r, const Metrics& m, std::stri
     const int top = r.y + (r.h - 2 * small) / 2;
     const int w = r.right() - pad - x;
     p.text(title, Rect{x, top, w, small}, TextStyle{m.type.small, Weight::Bold, colors::kInk, Align::Left});
-    p.text(note, Rect{x, top + small, w, small}, TextStyle{m.type.small, Weight::Regular, colors::kInkSoft, Align::Left});
+    p.text(note, Rect{x, top + small, w, small},
+           TextStyle{m.type.small, Weight::Regular, colors::kInkSoft, Align::Left});
     return tapped;
 }
 
@@ -148,8 +151,8 @@ std::optional<flow::Action> drawStaffHome(Painter& p, const Catalogs& texts, con
     // The filters, each with how many records it lets through.
     for (std::size_t i = 0; i < flow::kWorkFilters.size(); ++i) {
         const auto filter = flow::kWorkFilters[i];
-        const std::string label = formatText(say.lookup(filterKey(filter)),
-                                             {{"count", std::to_string(flow::countOf(who.worklist, filter))}});
+        const std::string label =
+            formatText(say.lookup(filterKey(filter)), {{"count", std::to_string(flow::countOf(who.worklist, filter))}});
         ButtonSpec look = spec(label, m.type.small, ButtonKind::Secondary, state.work.filter == filter);
         look.icon.reset();  // the tint and the outline mark the one chosen
         if (button(p, touch, parts.filters[i], m, look)) action = flow::FilterTapped{filter};
@@ -161,7 +164,8 @@ std::optional<flow::Action> drawStaffHome(Painter& p, const Catalogs& texts, con
            parts.listTitle, TextStyle{m.type.body, Weight::Bold, colors::kInk, Align::Left});
     if (page.rows.empty() && !parts.rows.empty()) {
         const Rect under{parts.rows[0].x, parts.rows[0].y, parts.rows[0].w, small};
-        const auto empty = who.worklist.empty() ? say.lookup("staff.worklist_empty") : say.lookup("staff.worklist_filter_empty");
+        const auto empty =
+            who.worklist.empty() ? say.lookup("staff.worklist_empty") : say.lookup("staff.worklist_filter_empty");
         p.text(empty, under, TextStyle{m.type.small, Weight::Regular, colors::kInkSoft, Align::Left});
     }
     for (std::size_t i = 0; i < page.rows.size() && i < parts.rows.size(); ++i) {
@@ -175,10 +179,11 @@ std::optional<flow::Action> drawStaffHome(Painter& p, const Catalogs& texts, con
         const auto time = worklistTime(work.createdAt, zone);
         const std::string sync(say.lookup(syncStateKey(work.sync)));
         const std::string note =
-            work.checkIn    ? formatText(say.lookup("staff.worklist_checkin_row"), {{"time", time}, {"sync", sync}})
-            : work.returned ? formatText(say.lookup("staff.worklist_returned_row"), {{"time", time}, {"sync", sync}})
-                            : formatText(say.lookup("staff.worklist_row"),
-                                         {{"time", time}, {"documents", std::to_string(work.documentsHave)}, {"sync", sync}});
+            work.checkIn ? formatText(say.lookup("staff.worklist_checkin_row"), {{"time", time}, {"sync", sync}})
+            : work.returned
+                ? formatText(say.lookup("staff.worklist_returned_row"), {{"time", time}, {"sync", sync}})
+                : formatText(say.lookup("staff.worklist_row"),
+                             {{"time", time}, {"documents", std::to_string(work.documentsHave)}, {"sync", sync}});
         if (workRow(p, touch, parts.rows[i], m, title, note, work.complaint)) action = flow::WorkTapped{index};
     }
     // The page turns, only where there is a page to turn to; where it stands, in words.
@@ -199,6 +204,10 @@ std::optional<flow::Action> drawStaffHome(Painter& p, const Catalogs& texts, con
     const std::string report(say.lookup("staff.report"));
     if (button(p, touch, parts.report, m, spec(report, m.type.control))) action = flow::ReportTapped{};
     if (nextButton(p, touch, l.next, m, say.lookup("staff.sign_out"))) action = flow::SignOutTapped{};
+    // The kiosk's own workings are for admins alone.
+    if (who.role == "admin" &&
+        button(p, touch, maintenanceButtonRect(p.size()), m, spec(say.lookup("maintenance.open"), m.type.small)))
+        action = flow::MaintenanceTapped{};
     return action;
 }
 
@@ -211,8 +220,9 @@ std::optional<flow::Action> drawStaffReport(Painter& p, const Catalogs& texts, c
     std::string prompt;
     if (state.dayReport) {
         const auto& r = *state.dayReport;
-        prompt = formatText(say.lookup("staff.report_prompt"),
-                            {{"site", r.siteId}, {"kiosk", r.kioskId}, {"time", receipt::reportTime(r, r.generatedAt)}});
+        prompt =
+            formatText(say.lookup("staff.report_prompt"),
+                       {{"site", r.siteId}, {"kiosk", r.kioskId}, {"time", receipt::reportTime(r, r.generatedAt)}});
     }
     frameWithNews(p, l, parts.news, say, say.lookup("report.title"), prompt, state);
     std::optional<flow::Action> pageTurn;
@@ -260,8 +270,10 @@ std::optional<flow::Action> drawStaffReport(Painter& p, const Catalogs& texts, c
             for (std::size_t k = i; k < end; ++k) need += heightOf(lines[k]);
             const bool fresh = y == parts.columns[column].y;
             const int gap = fresh ? 0 : m.px(1.5);
-            if (!fresh && y + gap + need > parts.columns[column].bottom()) nextColumn();
-            else y += gap;
+            if (!fresh && y + gap + need > parts.columns[column].bottom())
+                nextColumn();
+            else
+                y += gap;
             for (; i < end; ++i) {
                 const int h = heightOf(lines[i]);
                 if (y + h > parts.columns[column].bottom() && y != parts.columns[column].y) nextColumn();
@@ -277,8 +289,8 @@ std::optional<flow::Action> drawStaffReport(Painter& p, const Catalogs& texts, c
                 p.paragraph(lines[line.line].text, line.where,
                             TextStyle{m.type.small, weightOf(lines[line.line]), colors::kInk, Align::Left});
         if (pages > 1) {
-            const std::string where = formatText(say.lookup("staff.report_page"),
-                                                 {{"page", std::to_string(shown + 1)}, {"pages", std::to_string(pages)}});
+            const std::string where = formatText(say.lookup("staff.report_page"), {{"page", std::to_string(shown + 1)},
+                                                                                   {"pages", std::to_string(pages)}});
             p.text(where, parts.pageLabel, TextStyle{m.type.small, Weight::Regular, colors::kInk, Align::Centre});
             const std::string previous(say.lookup("staff.page_previous"));
             const std::string next(say.lookup("staff.page_next"));
@@ -405,8 +417,9 @@ std::optional<flow::Action> drawStaffDocument(Painter& p, const Catalogs& texts,
     for (std::size_t i = 0; i < choices.size() && i < parts.options.size(); ++i) {
         const auto& choice = choices[i];
         // "Sah", each reason it is not, "Tidak dibawa": the prompt says what they mean.
-        const std::string label(choice.verdict == core::DocumentVerdict::Invalid ? say.lookup(reasonKey(choice.reason))
-                                                                                 : say.lookup(verdictKey(choice.verdict)));
+        const std::string label(choice.verdict == core::DocumentVerdict::Invalid
+                                    ? say.lookup(reasonKey(choice.reason))
+                                    : say.lookup(verdictKey(choice.verdict)));
         ButtonSpec look = spec(label, m.type.small, ButtonKind::Secondary, current == choice);
         look.icon.reset();  // the tint and the outline mark the one chosen
         if (button(p, touch, parts.options[i], m, look)) action = flow::ChoiceTapped{i};

@@ -58,8 +58,9 @@ void filledForm(flow::FlowState& s) {
     f.consent.registration = true;
     f.consent.updates = true;
     set(f, flow::TextField::Nik, "3578015506950001");
-    static_cast<void>(f.passportMrz.assign("P<IDNCONTOH<<SITI<AMINAH<<<<<<<<<<<<<<<<<<<<\n"
-                                           "X1234567<7IDN9506158F3101012<<<<<<<<<<<<<<02"));
+    static_cast<void>(
+        f.passportMrz.assign("P<IDNCONTOH<<SITI<AMINAH<<<<<<<<<<<<<<<<<<<<\n"
+                             "X1234567<7IDN9506158F3101012<<<<<<<<<<<<<<02"));
     f.photoTaken = true;
     set(f, flow::TextField::Name, "SITI AMINAH");
     set(f, flow::TextField::BirthPlace, "SURABAYA");
@@ -96,8 +97,9 @@ void filledReturnee(flow::FlowState& s) {
     f.journey = flow::Journey::Returnee;
     f.consent.registration = true;
     set(f, flow::TextField::Nik, "3329015508900007");
-    static_cast<void>(f.passportMrz.assign("P<IDNCONTOH<<DEWI<LESTARI<<<<<<<<<<<<<<<<<<<\n"
-                                           "Y7654321<2IDN9008157F3001019<<<<<<<<<<<<<<00"));
+    static_cast<void>(
+        f.passportMrz.assign("P<IDNCONTOH<<DEWI<LESTARI<<<<<<<<<<<<<<<<<<<\n"
+                             "Y7654321<2IDN9008157F3001019<<<<<<<<<<<<<<00"));
     set(f, flow::TextField::Name, "DEWI LESTARI");
     set(f, flow::TextField::Phone, "085712345678");
     set(f, flow::TextField::WorkCity, "KOWLOON");
@@ -158,8 +160,10 @@ const std::vector<ScreenCase>& allScreens() {
         for (const auto& spec : flow::allSteps()) {
             const bool returnee = spec.journey == flow::Journey::Returnee;
             auto view = visit("reg_" + std::string(spec.name), [step = spec.step, returnee](flow::FlowState& s) {
-                if (returnee) filledReturnee(s);
-                else filledForm(s);
+                if (returnee)
+                    filledReturnee(s);
+                else
+                    filledForm(s);
                 s.screen = flow::RegistrationScreen{step};
             });
             view.golden = goldenStep(spec.step);
@@ -223,6 +227,84 @@ const std::vector<ScreenCase>& allScreens() {
             s.staffAnswer->worklist[6].returned = true;
             s.work = flow::WorkView{flow::WorkFilter::Unsent, 2};
         }));
+        // An admin sees "maintenance" beside the title.
+        all.push_back(visit("staff_home_admin", [=](flow::FlowState& s) {
+            staffHome(s);
+            s.staffAnswer->role = "admin";
+            s.notice.clear();
+        }));
+        const auto admin = [](flow::FlowState& s) {
+            flow::StaffAnswer who;
+            who.outcome = flow::StaffAnswer::Outcome::SignedIn;
+            who.staffId = "STF-0009";
+            who.role = "admin";
+            s.staffAnswer = who;
+        };
+        // A kiosk with a failed MRZ reader, a network that failed after a good send, a USB stick
+        // and two problems on record.
+        const auto maintenance = [=](flow::FlowState& s) {
+            admin(s);
+            s.screen = flow::MaintenanceScreen{};
+            flow::KioskCondition c;
+            c.version = "0.1.0";
+            c.kioskId = "KIOSK-DEMO-01";
+            c.siteId = "LTSA-DEMO";
+            c.parts = {flow::PartCondition{flow::Part::Camera, "ready", true, {}},
+                       flow::PartCondition{flow::Part::CodeScanner, "ready", false, {}},
+                       flow::PartCondition{flow::Part::MrzReader, "failed", false, "no answer on /dev/ttyUSB1"},
+                       flow::PartCondition{flow::Part::ReceiptPrinter, "degraded", true, "paper low"}};
+            c.queue = flow::QueueFigures{3, 120, 1, 95, 2};
+            const auto at = std::chrono::sys_days{std::chrono::year{2026} / 11 / 2} + std::chrono::hours{2};
+            c.sync.configured = true;
+            c.sync.lastSent = at;
+            c.sync.lastFailed = at + std::chrono::minutes{35};
+            c.sync.nextTry = at + std::chrono::minutes{40};
+            c.sync.lastFailure = "the server did not answer (curl_7)";
+            c.diskFree = 12ull * 1024 * 1024 * 1024 + 300ull * 1024 * 1024;
+            c.diskTotal = 29ull * 1024 * 1024 * 1024;
+            c.media = {flow::MediumCondition{"/media/loket-usb", true, 3ull * 1024 * 1024 * 1024}};
+            c.problems = {
+                flow::LoggedProblem{at + std::chrono::minutes{35}, "sync.failed", "the server did not answer (curl_7)"},
+                flow::LoggedProblem{at + std::chrono::minutes{3}, "print.paper_low", "paper low"}};
+            s.condition = c;
+            s.notice = "maintenance.exported";
+            s.exported = flow::ExportDone{3, "loket-KIOSK-DEMO-01-20261102T023500Z.lkb"};
+        };
+        all.push_back(visit("maintenance", maintenance));
+        // No server yet, no stick, a nearly full disk, and the export refused.
+        all.push_back(visit("maintenance_offline", [=](flow::FlowState& s) {
+            maintenance(s);
+            s.condition->sync = flow::SyncCondition{};
+            s.condition->media.clear();
+            s.condition->diskFree = 1ull * 1024 * 1024 * 1024;
+            s.condition->problems.clear();
+            s.notice.clear();
+            s.exported.reset();
+            s.problem = "export.no_media";
+        }));
+        all.push_back(visit("test_code_scanner", [=](flow::FlowState& s) {
+            admin(s);
+            s.screen = flow::PartTestScreen{flow::Part::CodeScanner};
+            s.partTest = flow::PartTest::waitingFor(flow::Part::CodeScanner);
+            s.partTest->outcome = flow::PartTest::Outcome::Passed;
+            s.partTest->characters = 41;
+            s.partTest->testPage = true;
+        }));
+        ScreenCase mrzTest = visit("test_mrz_reader", [=](flow::FlowState& s) {
+            admin(s);
+            s.screen = flow::PartTestScreen{flow::Part::MrzReader};
+            s.partTest = flow::PartTest::waitingFor(flow::Part::MrzReader);
+            s.partTest->outcome = flow::PartTest::Outcome::Failed;
+            s.partTest->format = "TD3";
+        });
+        mrzTest.golden = false;
+        all.push_back(mrzTest);
+        ScreenCase cameraTest = visit("test_camera", [=](flow::FlowState& s) {
+            admin(s);
+            s.screen = flow::PartTestScreen{flow::Part::Camera};
+        });
+        cameraTest.golden = false;
+        all.push_back(cameraTest);
         all.push_back(visit("staff_report", [](flow::FlowState& s) {
             s.screen = flow::StaffReportScreen{};
             flow::StaffAnswer who;

@@ -53,17 +53,56 @@ Step onPresence(const FlowState& now, Instant at) {
     return step;
 }
 
-
 RegistrationScreen const* regScreen(const FlowState& s) { return std::get_if<RegistrationScreen>(&s.screen); }
 
 // The screens of a signed-in staff member, where the staff's idle time and sign-out apply.
 bool onStaffScreen(const FlowState& s) {
     return on<StaffHomeScreen>(s) || on<StaffRecordScreen>(s) || on<StaffDocumentScreen>(s) ||
-           on<StaffReasonScreen>(s) || on<StaffSignOffScreen>(s) || on<StaffReportScreen>(s);
+           on<StaffReasonScreen>(s) || on<StaffSignOffScreen>(s) || on<StaffReportScreen>(s) ||
+           on<MaintenanceScreen>(s) || on<PartTestScreen>(s);
 }
 
-bool signedIn(const FlowState& s) {
-    return s.staffAnswer && s.staffAnswer->outcome == StaffAnswer::Outcome::SignedIn;
+bool signedIn(const FlowState& s) { return s.staffAnswer && s.staffAnswer->outcome == StaffAnswer::Outcome::SignedIn; }
+
+// The maintenance screens are an admin's: they show the kiosk's workings, not anyone's record.
+bool adminSignedIn(const FlowState& s) { return signedIn(s) && s.staffAnswer->role == "admin"; }
+
+// The maintenance screen, with its figures asked for afresh.
+void openMaintenance(Step& step, Instant at) {
+    FlowState& s = step.state;
+    s.partTest.reset();
+    show(s, MaintenanceScreen{}, at);
+    s.conditionAt = at;
+    step.commands.push_back(CheckKiosk{});
+}
+
+// What a device under test read. Only its length, its kind and whether the check digits hold are
+// kept: a code or an MRZ held up for a test may still be somebody's.
+Step onPartTest(const FlowState& now, Instant at, const std::string* code, const std::vector<std::string>* mrzLines) {
+    const auto* test = std::get_if<PartTestScreen>(&now.screen);
+    Step step{now, {}};
+    FlowState& s = step.state;
+    if (!test || now.countdown) return step;
+    s.lastActivity = at;
+    PartTest result;
+    result.part = test->part;
+    if (code && test->part == Part::CodeScanner) {
+        result.outcome = PartTest::Outcome::Passed;
+        result.characters = code->size();
+        result.testPage = code->starts_with(kTestPagePrefix);
+    } else if (mrzLines && test->part == Part::MrzReader) {
+        std::string text;
+        for (const auto& line : *mrzLines) text += line + '\n';
+        const auto mrz = core::parseMrz(text, s.today);
+        result.characters = text.size();
+        if (mrz) result.format = std::string(core::mrzFormatName(mrz->format));
+        result.outcome = mrz && mrz->valid() ? PartTest::Outcome::Passed : PartTest::Outcome::Failed;
+        if (result.outcome == PartTest::Outcome::Failed) step.commands.push_back(Beep{});
+    } else {
+        return step;  // the camera's test is its picture; input of another kind is not this test's
+    }
+    s.partTest = result;
+    return step;
 }
 
 // Back to the worklist: the open record and the decision on it go.
@@ -137,8 +176,10 @@ bool typeInto(FlowState& s, std::string_view text) {
     const std::size_t room = f.max - std::min(f.max, size);
     if (room == 0) return false;
     const std::string_view add = std::string_view(clean).substr(0, room);
-    if (f.long_) f.long_->append(add);
-    else f.short_->append(add);
+    if (f.long_)
+        f.long_->append(add);
+    else
+        f.short_->append(add);
     s.problem.clear();
     if (const auto* r = regScreen(s)) s.visit.form.skipped.reset(static_cast<std::size_t>(r->step));
     return true;
@@ -327,6 +368,7 @@ Step onScan(const FlowState& now, Instant at, const std::string* code, const std
         step.state.staffBadge.clear();
         return step;
     }
+    if (on<PartTestScreen>(now)) return onPartTest(now, at, code, mrzLines);
     if (code && on<StatusScanScreen>(now) && !now.countdown) {
         // The kiosk checks the code; what it finds comes back as ReceiptLookedUp.
         Step step{now, {LookUpReceipt{*code}}};
@@ -425,6 +467,13 @@ Step onAction(const FlowState& now, const Tap& tap) {
                            s.reportPage = 0;
                            s.notice.clear();
                            show(s, StaffHomeScreen{}, tap.at);
+                       } else if (on<MaintenanceScreen>(s)) {
+                           s.condition.reset();
+                           s.exported.reset();
+                           s.notice.clear();
+                           show(s, StaffHomeScreen{}, tap.at);
+                       } else if (on<PartTestScreen>(s)) {
+                           openMaintenance(step, tap.at);
                        }
                    },
                    [&](const NextTapped&) {
@@ -451,9 +500,12 @@ Step onAction(const FlowState& now, const Tap& tap) {
                        if (on<StaffSignOffScreen>(s)) {
                            const SecretText pin = s.draft.supervisorPin;
                            s.draft.supervisorPin.clear();
-                           if (s.draft.supervisorBadge.empty()) s.problem = "staff.badge_needed";
-                           else if (pin.size() < kPinMinDigits) s.problem = "staff.pin_short";
-                           else step.commands = {CheckSupervisor{s.draft.supervisorBadge, pin}};
+                           if (s.draft.supervisorBadge.empty())
+                               s.problem = "staff.badge_needed";
+                           else if (pin.size() < kPinMinDigits)
+                               s.problem = "staff.pin_short";
+                           else
+                               step.commands = {CheckSupervisor{s.draft.supervisorBadge, pin}};
                            return;
                        }
                        if (!on<StaffPinScreen>(s)) return;
@@ -514,8 +566,10 @@ Step onAction(const FlowState& now, const Tap& tap) {
                    },
                    [&](const PageTapped& e) {
                        if (on<StaffReportScreen>(s) && signedIn(s)) {
-                           if (e.forward) ++s.reportPage;
-                           else if (s.reportPage > 0) --s.reportPage;
+                           if (e.forward)
+                               ++s.reportPage;
+                           else if (s.reportPage > 0)
+                               --s.reportPage;
                            return;
                        }
                        if (!on<StaffHomeScreen>(s) || !signedIn(s) || e.perPage == 0) return;
@@ -534,6 +588,40 @@ Step onAction(const FlowState& now, const Tap& tap) {
                        s.notice.clear();
                        s.problem.clear();
                        step.commands = {PrintDayReport{}};
+                   },
+                   [&](const MaintenanceTapped&) {
+                       if (!on<StaffHomeScreen>(s) || !adminSignedIn(s)) return;
+                       s.notice.clear();
+                       s.exported.reset();
+                       openMaintenance(step, tap.at);
+                   },
+                   [&](const PartTapped& e) {
+                       if (!on<MaintenanceScreen>(s) || !adminSignedIn(s)) return;
+                       s.notice.clear();
+                       s.exported.reset();
+                       s.problem.clear();
+                       if (e.part == Part::ReceiptPrinter) {
+                           step.commands = {PrintTestPage{s.staffAnswer->staffId}};
+                           return;
+                       }
+                       // A device that is not fitted has nothing to test.
+                       if (!s.condition || partOf(*s.condition, e.part).state == "not_fitted") return;
+                       show(s, PartTestScreen{e.part}, tap.at);
+                       s.partTest = PartTest::waitingFor(e.part);
+                   },
+                   [&](const SyncNowTapped&) {
+                       if (!on<MaintenanceScreen>(s) || !adminSignedIn(s)) return;
+                       s.notice.clear();
+                       s.exported.reset();
+                       s.problem.clear();
+                       step.commands = {SyncNow{s.staffAnswer->staffId}};
+                   },
+                   [&](const ExportTapped&) {
+                       if (!on<MaintenanceScreen>(s) || !adminSignedIn(s)) return;
+                       s.notice.clear();
+                       s.exported.reset();
+                       s.problem.clear();
+                       step.commands = {ExportUnsent{s.staffAnswer->staffId}};
                    },
                    [&](const SignOutTapped&) {
                        if (!on<StaffHomeScreen>(s) || !s.staffAnswer) return;
@@ -645,6 +733,14 @@ Step onTick(const FlowState& now, Instant at) {
         if (idle >= settings.staffIdleTimeout) return wipeTo(now, AttractScreen{}, at);
         return {now, {}};
     }
+    // The maintenance figures stay fresh while an admin watches them: a print, a sync, a stick
+    // plugged in show within seconds. Reading them is not activity: the idle warning still comes.
+    if ((on<MaintenanceScreen>(now) || on<PartTestScreen>(now)) && at - now.conditionAt >= settings.conditionEvery &&
+        idle < settings.staffSessionIdle) {
+        Step step{now, {CheckKiosk{}}};
+        step.state.conditionAt = at;
+        return step;
+    }
     // Signed-in staff are warned like visitors, after their own (shorter) idle time.
     if (idle < (onStaffScreen(now) ? settings.staffSessionIdle : settings.idleTimeout)) return {now, {}};
     Step step{now, {Beep{}, SpeakInstruction{}}};
@@ -683,10 +779,19 @@ std::string_view screenName(const Screen& screen) {
                           [](const StaffDocumentScreen&) { return std::string_view("staff-document"); },
                           [](const StaffReasonScreen&) { return std::string_view("staff-reason"); },
                           [](const StaffSignOffScreen&) { return std::string_view("staff-sign-off"); },
+                          [](const MaintenanceScreen&) { return std::string_view("maintenance"); },
+                          [](const PartTestScreen& t) {
+                              switch (t.part) {
+                              case Part::Camera: return std::string_view("test-camera");
+                              case Part::CodeScanner: return std::string_view("test-code_scanner");
+                              case Part::MrzReader: return std::string_view("test-mrz_reader");
+                              case Part::ReceiptPrinter: break;
+                              }
+                              return std::string_view("test-receipt_printer");
+                          },
                       },
                       screen);
 }
-
 
 FlowState startState(const FlowSettings& settings) {
     FlowState s;
@@ -696,216 +801,273 @@ FlowState startState(const FlowSettings& settings) {
 }
 
 Step onEvent(const FlowState& now, const Event& event) {
-    return std::visit(Overloaded{
-                          [&](const Tap& tap) -> Step {
-                              if (tap.view != now.view || tap.at < now.shownAt + now.settings.settle) return {now, {}};
-                              return onAction(now, tap);
-                          },
-                          [&](const Tick& tick) {
-                              if (!tick.today || *tick.today == now.today) return onTick(now, tick.now);
-                              FlowState dated = now;
-                              dated.today = *tick.today;
-                              return onTick(dated, tick.now);
-                          },
-                          [&](const KeysTyped& keys) -> Step {
-                              if (now.countdown) return {now, {}};
-                              Step step{now, {}};
-                              if (!typeInto(step.state, keys.text)) return {now, {}};
-                              step.state.lastActivity = keys.at;
-                              return step;
-                          },
-                          [&](const CodeScanned& scan) { return onScan(now, scan.at, &scan.text, nullptr); },
-                          [&](const MrzScanned& scan) { return onScan(now, scan.at, nullptr, &scan.lines); },
-                          [&](const StaffGesture& gesture) {
-                              if (on<StaffPinScreen>(now) || onStaffScreen(now)) return Step{now, {}};
-                              return wipeTo(now, StaffPinScreen{}, gesture.at);
-                          },
-                          [&](const PhotoTaken& e) {
-                              const auto* r = regScreen(now);
-                              if (now.countdown || !r || r->step != RegStep::Photo) return Step{now, {}};
-                              Step step{now, {}};
-                              step.state.visit.form.photoTaken = true;
-                              step.state.visit.form.skipped.reset(static_cast<std::size_t>(RegStep::Photo));
-                              step.state.problem.clear();
-                              step.state.lastActivity = e.at;
-                              return step;
-                          },
-                          [&](const NikLookedUp& e) {
-                              Step step{now, {}};
-                              step.state.visit.form.nikPendingHere = e.pendingHere;
-                              return step;
-                          },
-                          [&](const RegistrationSaved& e) {
-                              if (!on<SavingScreen>(now)) return Step{now, {}};
-                              // The record is on disk: nothing of the form stays on the kiosk's screen.
-                              FlowState s = fresh(now, ReceiptScreen{}, e.at);
-                              s.visit.language = now.visit.language;
-                              s.saved = e.saved;
-                              return Step{s, {Wipe{}, PrintReceipt{}, SpeakInstruction{}}};
-                          },
-                          [&](const SaveFailed& e) {
-                              if (!on<SavingScreen>(now)) return Step{now, {}};
-                              Step step{now, {SpeakInstruction{}}};
-                              show(step.state, RegistrationScreen{RegStep::Review}, e.at);
-                              step.state.problem = e.code;
-                              return step;
-                          },
-                          [&](const StaffAnswered& e) {
-                              if (!on<StaffPinScreen>(now) || now.countdown) return Step{now, {}};
-                              Step step{now, {}};
-                              FlowState& s = step.state;
-                              s.staffAnswer = e.answer;
-                              s.lastActivity = e.at;
-                              switch (e.answer.outcome) {
-                              case StaffAnswer::Outcome::SignedIn:
-                                  s.staffBadge.clear();
-                                  s.work = WorkView{};
-                                  show(s, StaffHomeScreen{}, e.at);
-                                  break;
-                              case StaffAnswer::Outcome::WrongPin: s.problem = "staff.pin_wrong"; break;
-                              case StaffAnswer::Outcome::Locked:
-                                  s.staffBadge.clear();
-                                  s.problem = "staff.locked";
-                                  break;
-                              case StaffAnswer::Outcome::UnknownBadge:
-                                  s.staffBadge.clear();
-                                  s.problem = "staff.badge_unknown";
-                                  break;
-                              case StaffAnswer::Outcome::Unavailable: s.problem = "staff.unavailable"; break;
-                              }
-                              if (e.answer.outcome != StaffAnswer::Outcome::SignedIn) step.commands = {Beep{}};
-                              return step;
-                          },
-                          [&](const ReceiptLookedUp& e) {
-                              if (!on<StatusScanScreen>(now) || now.countdown) return Step{now, {}};
-                              Step step{now, {}};
-                              if (e.status.verdict == "receipt.malformed") {
-                                  // Not a receipt at all: say so where the person is, and wait for another.
-                                  step.state.problem = e.status.verdict;
-                                  step.commands = {Beep{}};
-                                  return step;
-                              }
-                              show(step.state, StatusScreen{}, e.at);
-                              step.state.receiptStatus = e.status;
-                              step.commands = {SpeakInstruction{}};
-                              return step;
-                          },
-                          [&](const RecordOpened& e) {
-                              if (!on<StaffHomeScreen>(now) || now.countdown || !signedIn(now)) return Step{now, {}};
-                              Step step{now, {}};
-                              FlowState& s = step.state;
-                              s.lastActivity = e.at;
-                              if (!e.record) {
-                                  s.problem = "staff.record_unavailable";
-                                  step.commands = {Beep{}};
-                                  return step;
-                              }
-                              s.record = e.record;
-                              s.draft = DecisionDraft{};
-                              show(s, StaffRecordScreen{}, e.at);
-                              return step;
-                          },
-                          [&](const SupervisorAnswered& e) {
-                              if (!on<StaffSignOffScreen>(now) || now.countdown || !signedIn(now)) return Step{now, {}};
-                              Step step{now, {}};
-                              FlowState& s = step.state;
-                              s.lastActivity = e.at;
-                              using Outcome = StaffAnswer::Outcome;
-                              const auto& a = e.answer;
-                              std::string problem;
-                              if (a.outcome == Outcome::SignedIn && a.staffId == s.staffAnswer->staffId)
-                                  problem = "decision.supervisor_same_person";
-                              else if (a.outcome == Outcome::SignedIn && a.role != "supervisor" && a.role != "admin")
-                                  problem = "decision.supervisor_not_supervisor";
-                              else if (a.outcome == Outcome::WrongPin) problem = "staff.pin_wrong";
-                              else if (a.outcome == Outcome::Locked) problem = "staff.locked";
-                              else if (a.outcome == Outcome::UnknownBadge) problem = "staff.badge_unknown";
-                              else if (a.outcome == Outcome::Unavailable) problem = "staff.unavailable";
-                              if (!problem.empty()) {
-                                  s.draft.supervisorBadge.clear();
-                                  s.problem = problem;
-                                  step.commands = {Beep{}};
-                                  return step;
-                              }
-                              s.draft.signedOffBy = a.staffId;
-                              s.draft.signedOffRole = a.role;
-                              s.draft.supervisorBadge.clear();
-                              decide(step, e.at);
-                              return step;
-                          },
-                          [&](const DecisionRecorded& e) {
-                              if (!(on<StaffRecordScreen>(now) || on<StaffReasonScreen>(now) || on<StaffSignOffScreen>(now)) || !signedIn(now)) return Step{now, {}};
-                              Step step{now, {}};
-                              FlowState& s = step.state;
-                              s.lastActivity = e.at;
-                              if (!e.ok) {
-                                  // Nothing was written: the record stays open with the marks made.
-                                  s.draft.kind.reset();
-                                  s.draft.reason.clear();
-                                  s.draft.signedOffBy.clear();
-                                  s.draft.signedOffRole.clear();
-                                  show(s, StaffRecordScreen{}, e.at);
-                                  s.problem = e.code;
-                                  step.commands = {Beep{}};
-                                  return step;
-                              }
-                              s.staffAnswer->queue = e.queue;
-                              s.staffAnswer->worklist = e.worklist;
-                              closeRecord(step, e.at);
-                              s.notice = "staff.decision_saved";
-                              return step;
-                          },
-                          [&](const DocumentCaptured& e) {
-                              const auto* scan = std::get_if<DocumentScanScreen>(&now.screen);
-                              if (!scan || scan->index != e.index || now.countdown) return Step{now, {}};
-                              Step step{now, {}};
-                              FlowState& s = step.state;
-                              s.lastActivity = e.at;
-                              if (!e.ok) {
-                                  s.problem = e.code;
-                                  step.commands = {Beep{}};
-                                  return step;
-                              }
-                              s.visit.form.documents[e.index] = core::DocumentState::Scanned;
-                              show(s, RegistrationScreen{RegStep::Documents}, e.at);
-                              return step;
-                          },
-                          [&](const DayReportMade& e) {
-                              if (!on<StaffHomeScreen>(now) || now.countdown || !signedIn(now)) return Step{now, {}};
-                              Step step{now, {}};
-                              FlowState& s = step.state;
-                              s.lastActivity = e.at;
-                              if (!e.report) {
-                                  s.problem = "staff.report_unavailable";
-                                  step.commands = {Beep{}};
-                                  return step;
-                              }
-                              s.dayReport = e.report;
-                              s.reportPage = 0;
-                              show(s, StaffReportScreen{}, e.at);
-                              return step;
-                          },
-                          [&](const DayReportPrinted& e) {
-                              if (!on<StaffReportScreen>(now) || !signedIn(now)) return Step{now, {}};
-                              Step step{now, {}};
-                              FlowState& s = step.state;
-                              s.lastActivity = e.at;
-                              if (e.ok) s.notice = "staff.report_printed";
-                              else {
-                                  s.problem = "staff.report_not_printed";
-                                  step.commands = {Beep{}};
-                              }
-                              return step;
-                          },
-                          [&](const ReceiptPrinted& e) {
-                              if (!on<ReceiptScreen>(now) || !now.saved) return Step{now, {}};
-                              Step step{now, {}};
-                              step.state.saved->printed = e.ok;
-                              if (!e.ok) step.state.problem = "receipt.not_printed";
-                              return step;
-                          },
-                      },
-                      event);
+    return std::visit(
+        Overloaded{
+            [&](const Tap& tap) -> Step {
+                if (tap.view != now.view || tap.at < now.shownAt + now.settings.settle) return {now, {}};
+                return onAction(now, tap);
+            },
+            [&](const Tick& tick) {
+                if (!tick.today || *tick.today == now.today) return onTick(now, tick.now);
+                FlowState dated = now;
+                dated.today = *tick.today;
+                return onTick(dated, tick.now);
+            },
+            [&](const KeysTyped& keys) -> Step {
+                if (now.countdown) return {now, {}};
+                Step step{now, {}};
+                if (!typeInto(step.state, keys.text)) return {now, {}};
+                step.state.lastActivity = keys.at;
+                return step;
+            },
+            [&](const CodeScanned& scan) { return onScan(now, scan.at, &scan.text, nullptr); },
+            [&](const MrzScanned& scan) { return onScan(now, scan.at, nullptr, &scan.lines); },
+            [&](const StaffGesture& gesture) {
+                if (on<StaffPinScreen>(now) || onStaffScreen(now)) return Step{now, {}};
+                return wipeTo(now, StaffPinScreen{}, gesture.at);
+            },
+            [&](const PhotoTaken& e) {
+                const auto* r = regScreen(now);
+                if (now.countdown || !r || r->step != RegStep::Photo) return Step{now, {}};
+                Step step{now, {}};
+                step.state.visit.form.photoTaken = true;
+                step.state.visit.form.skipped.reset(static_cast<std::size_t>(RegStep::Photo));
+                step.state.problem.clear();
+                step.state.lastActivity = e.at;
+                return step;
+            },
+            [&](const NikLookedUp& e) {
+                Step step{now, {}};
+                step.state.visit.form.nikPendingHere = e.pendingHere;
+                return step;
+            },
+            [&](const RegistrationSaved& e) {
+                if (!on<SavingScreen>(now)) return Step{now, {}};
+                // The record is on disk: nothing of the form stays on the kiosk's screen.
+                FlowState s = fresh(now, ReceiptScreen{}, e.at);
+                s.visit.language = now.visit.language;
+                s.saved = e.saved;
+                return Step{s, {Wipe{}, PrintReceipt{}, SpeakInstruction{}}};
+            },
+            [&](const SaveFailed& e) {
+                if (!on<SavingScreen>(now)) return Step{now, {}};
+                Step step{now, {SpeakInstruction{}}};
+                show(step.state, RegistrationScreen{RegStep::Review}, e.at);
+                step.state.problem = e.code;
+                return step;
+            },
+            [&](const StaffAnswered& e) {
+                if (!on<StaffPinScreen>(now) || now.countdown) return Step{now, {}};
+                Step step{now, {}};
+                FlowState& s = step.state;
+                s.staffAnswer = e.answer;
+                s.lastActivity = e.at;
+                switch (e.answer.outcome) {
+                case StaffAnswer::Outcome::SignedIn:
+                    s.staffBadge.clear();
+                    s.work = WorkView{};
+                    show(s, StaffHomeScreen{}, e.at);
+                    break;
+                case StaffAnswer::Outcome::WrongPin: s.problem = "staff.pin_wrong"; break;
+                case StaffAnswer::Outcome::Locked:
+                    s.staffBadge.clear();
+                    s.problem = "staff.locked";
+                    break;
+                case StaffAnswer::Outcome::UnknownBadge:
+                    s.staffBadge.clear();
+                    s.problem = "staff.badge_unknown";
+                    break;
+                case StaffAnswer::Outcome::Unavailable: s.problem = "staff.unavailable"; break;
+                }
+                if (e.answer.outcome != StaffAnswer::Outcome::SignedIn) step.commands = {Beep{}};
+                return step;
+            },
+            [&](const ReceiptLookedUp& e) {
+                if (!on<StatusScanScreen>(now) || now.countdown) return Step{now, {}};
+                Step step{now, {}};
+                if (e.status.verdict == "receipt.malformed") {
+                    // Not a receipt at all: say so where the person is, and wait for another.
+                    step.state.problem = e.status.verdict;
+                    step.commands = {Beep{}};
+                    return step;
+                }
+                show(step.state, StatusScreen{}, e.at);
+                step.state.receiptStatus = e.status;
+                step.commands = {SpeakInstruction{}};
+                return step;
+            },
+            [&](const RecordOpened& e) {
+                if (!on<StaffHomeScreen>(now) || now.countdown || !signedIn(now)) return Step{now, {}};
+                Step step{now, {}};
+                FlowState& s = step.state;
+                s.lastActivity = e.at;
+                if (!e.record) {
+                    s.problem = "staff.record_unavailable";
+                    step.commands = {Beep{}};
+                    return step;
+                }
+                s.record = e.record;
+                s.draft = DecisionDraft{};
+                show(s, StaffRecordScreen{}, e.at);
+                return step;
+            },
+            [&](const SupervisorAnswered& e) {
+                if (!on<StaffSignOffScreen>(now) || now.countdown || !signedIn(now)) return Step{now, {}};
+                Step step{now, {}};
+                FlowState& s = step.state;
+                s.lastActivity = e.at;
+                using Outcome = StaffAnswer::Outcome;
+                const auto& a = e.answer;
+                std::string problem;
+                if (a.outcome == Outcome::SignedIn && a.staffId == s.staffAnswer->staffId)
+                    problem = "decision.supervisor_same_person";
+                else if (a.outcome == Outcome::SignedIn && a.role != "supervisor" && a.role != "admin")
+                    problem = "decision.supervisor_not_supervisor";
+                else if (a.outcome == Outcome::WrongPin)
+                    problem = "staff.pin_wrong";
+                else if (a.outcome == Outcome::Locked)
+                    problem = "staff.locked";
+                else if (a.outcome == Outcome::UnknownBadge)
+                    problem = "staff.badge_unknown";
+                else if (a.outcome == Outcome::Unavailable)
+                    problem = "staff.unavailable";
+                if (!problem.empty()) {
+                    s.draft.supervisorBadge.clear();
+                    s.problem = problem;
+                    step.commands = {Beep{}};
+                    return step;
+                }
+                s.draft.signedOffBy = a.staffId;
+                s.draft.signedOffRole = a.role;
+                s.draft.supervisorBadge.clear();
+                decide(step, e.at);
+                return step;
+            },
+            [&](const DecisionRecorded& e) {
+                if (!(on<StaffRecordScreen>(now) || on<StaffReasonScreen>(now) || on<StaffSignOffScreen>(now)) ||
+                    !signedIn(now))
+                    return Step{now, {}};
+                Step step{now, {}};
+                FlowState& s = step.state;
+                s.lastActivity = e.at;
+                if (!e.ok) {
+                    // Nothing was written: the record stays open with the marks made.
+                    s.draft.kind.reset();
+                    s.draft.reason.clear();
+                    s.draft.signedOffBy.clear();
+                    s.draft.signedOffRole.clear();
+                    show(s, StaffRecordScreen{}, e.at);
+                    s.problem = e.code;
+                    step.commands = {Beep{}};
+                    return step;
+                }
+                s.staffAnswer->queue = e.queue;
+                s.staffAnswer->worklist = e.worklist;
+                closeRecord(step, e.at);
+                s.notice = "staff.decision_saved";
+                return step;
+            },
+            [&](const DocumentCaptured& e) {
+                const auto* scan = std::get_if<DocumentScanScreen>(&now.screen);
+                if (!scan || scan->index != e.index || now.countdown) return Step{now, {}};
+                Step step{now, {}};
+                FlowState& s = step.state;
+                s.lastActivity = e.at;
+                if (!e.ok) {
+                    s.problem = e.code;
+                    step.commands = {Beep{}};
+                    return step;
+                }
+                s.visit.form.documents[e.index] = core::DocumentState::Scanned;
+                show(s, RegistrationScreen{RegStep::Documents}, e.at);
+                return step;
+            },
+            [&](const DayReportMade& e) {
+                if (!on<StaffHomeScreen>(now) || now.countdown || !signedIn(now)) return Step{now, {}};
+                Step step{now, {}};
+                FlowState& s = step.state;
+                s.lastActivity = e.at;
+                if (!e.report) {
+                    s.problem = "staff.report_unavailable";
+                    step.commands = {Beep{}};
+                    return step;
+                }
+                s.dayReport = e.report;
+                s.reportPage = 0;
+                show(s, StaffReportScreen{}, e.at);
+                return step;
+            },
+            [&](const DayReportPrinted& e) {
+                if (!on<StaffReportScreen>(now) || !signedIn(now)) return Step{now, {}};
+                Step step{now, {}};
+                FlowState& s = step.state;
+                s.lastActivity = e.at;
+                if (e.ok)
+                    s.notice = "staff.report_printed";
+                else {
+                    s.problem = "staff.report_not_printed";
+                    step.commands = {Beep{}};
+                }
+                return step;
+            },
+            [&](const KioskChecked& e) {
+                if (!(on<MaintenanceScreen>(now) || on<PartTestScreen>(now)) || !adminSignedIn(now))
+                    return Step{now, {}};
+                Step step{now, {}};
+                step.state.condition = e.condition;
+                return step;
+            },
+            [&](const TestPagePrinted& e) {
+                if (!on<MaintenanceScreen>(now) || !adminSignedIn(now)) return Step{now, {}};
+                Step step{now, {CheckKiosk{}}};
+                FlowState& s = step.state;
+                s.lastActivity = e.at;
+                s.conditionAt = e.at;
+                if (e.ok)
+                    s.notice = "maintenance.printed";
+                else {
+                    s.problem = e.code.empty() ? "print.failed" : e.code;
+                    step.commands.push_back(Beep{});
+                }
+                return step;
+            },
+            [&](const SyncRequested& e) {
+                if (!on<MaintenanceScreen>(now) || !adminSignedIn(now)) return Step{now, {}};
+                Step step{now, {}};
+                FlowState& s = step.state;
+                s.lastActivity = e.at;
+                if (e.ok)
+                    s.notice = "maintenance.sync_started";
+                else {
+                    s.problem = e.code;
+                    step.commands.push_back(Beep{});
+                }
+                return step;
+            },
+            [&](const UnsentExported& e) {
+                if (!on<MaintenanceScreen>(now) || !adminSignedIn(now)) return Step{now, {}};
+                Step step{now, {CheckKiosk{}}};
+                FlowState& s = step.state;
+                s.lastActivity = e.at;
+                s.conditionAt = e.at;
+                if (e.ok) {
+                    s.notice = "maintenance.exported";
+                    s.exported = e.done;
+                } else {
+                    s.problem = e.code;
+                    step.commands.push_back(Beep{});
+                }
+                return step;
+            },
+            [&](const ReceiptPrinted& e) {
+                if (!on<ReceiptScreen>(now) || !now.saved) return Step{now, {}};
+                Step step{now, {}};
+                step.state.saved->printed = e.ok;
+                if (!e.ok) step.state.problem = "receipt.not_printed";
+                return step;
+            },
+        },
+        event);
 }
 
 }  // namespace kiosk::flow

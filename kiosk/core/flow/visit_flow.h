@@ -19,13 +19,14 @@
 #include <vector>
 
 #include "kiosk/base/date.h"
+#include "kiosk/core/day_report.h"
 #include "kiosk/core/eligibility.h"
 #include "kiosk/core/flow/language.h"
+#include "kiosk/core/flow/maintenance.h"
 #include "kiosk/core/flow/registration.h"
 #include "kiosk/core/flow/secret_text.h"
 #include "kiosk/core/flow/staff_review.h"
 #include "kiosk/core/flow/worklist.h"
-#include "kiosk/core/day_report.h"
 
 namespace kiosk::flow {
 
@@ -109,14 +110,27 @@ struct StaffReportScreen {
     friend bool operator==(const StaffReportScreen&, const StaffReportScreen&) = default;
 };
 
+// An admin's look at the kiosk itself (FlowState::condition, kept fresh while it is open): the
+// devices with a test for each, the queue and "sync now", the export to a USB stick, the disk, the
+// version and the last problems.
+struct MaintenanceScreen {
+    friend bool operator==(const MaintenanceScreen&, const MaintenanceScreen&) = default;
+};
+// A device tried out live (FlowState::partTest): the camera's picture, or what the scanner or the
+// MRZ reader read.
+struct PartTestScreen {
+    Part part = Part::Camera;
+    friend bool operator==(const PartTestScreen&, const PartTestScreen&) = default;
+};
+
 using Screen = std::variant<AttractScreen, LanguageChoiceScreen, MenuScreen, RegistrationScreen, DocumentScanScreen,
                             SavingScreen, ReceiptScreen, UnderAgeScreen, StatusScanScreen, StatusScreen, StaffPinScreen,
                             StaffHomeScreen, StaffRecordScreen, StaffDocumentScreen, StaffReasonScreen,
-                            StaffSignOffScreen, StaffReportScreen>;
+                            StaffSignOffScreen, StaffReportScreen, MaintenanceScreen, PartTestScreen>;
 
 // "attract", "language-choice", "menu", "reg-nik", "document-scan", "receipt", "under-age", "status-scan", "status",
 // "staff-pin", "staff-home", "staff-record", "staff-document", "staff-reason", "staff-sign-off",
-// "staff-report":
+// "staff-report", "maintenance", "test-camera", "test-code_scanner", "test-mrz_reader":
 // names for scenario scripts and PNGs.
 std::string_view screenName(const Screen& screen);
 
@@ -130,13 +144,13 @@ struct Visit {
 
 // What the receipt screen shows once the record is on disk. The form is wiped by then.
 struct SavedRegistration {
-    std::string number;  // the registration or check-in number people read out
-    std::string token;   // the signed text in the receipt's QR
+    std::string number;                       // the registration or check-in number people read out
+    std::string token;                        // the signed text in the receipt's QR
     std::vector<core::DocumentKind> missing;  // a registration's documents still to bring
     bool printed = false;
     Journey journey = Journey::Registration;
     std::vector<core::Desk> desks{};  // a check-in's desks to visit, in order
-    bool complaint = false;         // a check-in's complaint went to staff first
+    bool complaint = false;           // a check-in's complaint went to staff first
     friend bool operator==(const SavedRegistration&, const SavedRegistration&) = default;
 };
 
@@ -179,40 +193,31 @@ inline constexpr std::size_t kPinMaxDigits = 8;
 inline constexpr std::size_t kPinMinDigits = 4;
 inline constexpr std::size_t kBadgeMaxLength = 64;
 
-// What the kiosk's queue holds, for the staff: numbers only.
-struct QueueFigures {
-    std::int64_t unsent = 0;
-    std::int64_t acknowledged = 0;
-    std::int64_t rejected = 0;
-    std::optional<std::int64_t> oldestUnsentMinutes;
-    std::int64_t underAgeStops = 0;
-    friend bool operator==(const QueueFigures&, const QueueFigures&) = default;
-};
-
 // The kiosk's answer to a badge and a PIN.
 struct StaffAnswer {
     enum class Outcome { SignedIn, WrongPin, UnknownBadge, Locked, Unavailable };
     Outcome outcome = Outcome::Unavailable;
-    std::string staffId;      // SignedIn
-    std::string displayName;  // SignedIn
-    std::string role;         // SignedIn: "officer", "supervisor", "admin"
-    int triesLeft = 0;        // WrongPin: before the badge is locked
-    int lockedMinutes = 0;    // Locked: until it may try again, rounded up
-    QueueFigures queue;       // SignedIn
+    std::string staffId;            // SignedIn
+    std::string displayName;        // SignedIn
+    std::string role;               // SignedIn: "officer", "supervisor", "admin"
+    int triesLeft = 0;              // WrongPin: before the badge is locked
+    int lockedMinutes = 0;          // Locked: until it may try again, rounded up
+    QueueFigures queue;             // SignedIn
     std::vector<WorkRow> worklist;  // SignedIn: complaints first, then oldest first
     friend bool operator==(const StaffAnswer&, const StaffAnswer&) = default;
 };
 
 struct FlowSettings {
-    std::chrono::seconds idleTimeout{60};       // on the visitor's screens
-    std::chrono::seconds staffIdleTimeout{30};  // the PIN screen resets without asking
-    std::chrono::seconds staffSessionIdle{180}; // signed in: then the warning, then sign-out
-    std::chrono::seconds countdown{20};         // how long "need more time?" waits for an answer
-    std::chrono::milliseconds settle{500};      // a new view ignores taps this long
-    Language home = kDefaultLanguage;           // the language between visitors
-    std::chrono::minutes utcOffset{7 * 60};     // the kiosk's zone (WIB): its calendar day, the times staff see
-    core::AgePolicy agePolicy;                  // minimum ages by destination and sector
-    Catalogue catalogue;                        // regions and official job openings
+    std::chrono::seconds idleTimeout{60};        // on the visitor's screens
+    std::chrono::seconds staffIdleTimeout{30};   // the PIN screen resets without asking
+    std::chrono::seconds staffSessionIdle{180};  // signed in: then the warning, then sign-out
+    std::chrono::seconds countdown{20};          // how long "need more time?" waits for an answer
+    std::chrono::milliseconds settle{500};       // a new view ignores taps this long
+    Language home = kDefaultLanguage;            // the language between visitors
+    std::chrono::minutes utcOffset{7 * 60};      // the kiosk's zone (WIB): its calendar day, the times staff see
+    std::chrono::seconds conditionEvery{2};      // the maintenance screen's figures are read again this often
+    core::AgePolicy agePolicy;                   // minimum ages by destination and sector
+    Catalogue catalogue;                         // regions and official job openings
     friend bool operator==(const FlowSettings&, const FlowSettings&) = default;
 };
 
@@ -232,18 +237,22 @@ struct FlowState {
     std::optional<Countdown> countdown;
     Visit visit;
     std::optional<SavedRegistration> saved;
-    std::optional<ReceiptStatus> receiptStatus;  // on the status screen
-    std::string problem;  // why "next" did not go on: a code the screen turns into words
+    std::optional<ReceiptStatus> receiptStatus;   // on the status screen
+    std::string problem;                          // why "next" did not go on: a code the screen turns into words
     Date today{std::chrono::year{2026} / 1 / 1};  // the kiosk's local calendar day, from the Tick
     SecretText staffPin;
-    std::string staffBadge;                  // the badge scanned on the PIN screen
-    std::optional<StaffAnswer> staffAnswer;  // the last answer; SignedIn while someone is signed in
-    std::optional<RecordView> record;        // the record a staff member has open
-    DecisionDraft draft;                     // their decision on it, until it is recorded
-    std::string notice;                      // the staff home's news: "staff.decision_saved"
-    WorkView work;                           // the worklist's filter and page
+    std::string staffBadge;                    // the badge scanned on the PIN screen
+    std::optional<StaffAnswer> staffAnswer;    // the last answer; SignedIn while someone is signed in
+    std::optional<RecordView> record;          // the record a staff member has open
+    DecisionDraft draft;                       // their decision on it, until it is recorded
+    std::string notice;                        // the staff home's news: "staff.decision_saved"
+    WorkView work;                             // the worklist's filter and page
     std::optional<core::DayReport> dayReport;  // on the report screen: figures only, nothing personal
     std::size_t reportPage = 0;                // of the report on screen; the screen stops at its last
+    std::optional<KioskCondition> condition;   // on the maintenance screens
+    Instant conditionAt{};                     // when it was last asked for
+    std::optional<PartTest> partTest;          // on a device's test screen
+    std::optional<ExportDone> exported;        // the maintenance screen's news of an export
     friend bool operator==(const FlowState&, const FlowState&) = default;
 };
 
@@ -302,13 +311,20 @@ struct PageTapped {  // the worklist's next or previous page, of as many rows as
     bool forward = true;
     std::size_t perPage = 1;
 };
-struct ReportTapped {};  // the staff home's "today's report"
-struct PrintTapped {};   // the report screen's "print"
-using Action = std::variant<StartTapped, LanguageTapped, BackTapped, NextTapped, KeyTapped, DeleteTapped, StayTapped,
-                            ListenTapped, SignInTapped, CancelTapped, RegisterTapped, ChoiceTapped, ConsentTapped,
-                            DocumentTapped, SkipTapped, RetakeTapped, EditTapped, SubmitTapped, DoneTapped,
-                            StatusTapped, SignOutTapped, ReturnTapped, WorkTapped, ReviewTapped, DecideTapped,
-                            FilterTapped, PageTapped, ReportTapped, PrintTapped>;
+struct ReportTapped {};       // the staff home's "today's report"
+struct PrintTapped {};        // the report screen's "print"
+struct MaintenanceTapped {};  // the staff home's "maintenance": admins only
+struct PartTapped {           // the maintenance screen's test of one device
+    Part part = Part::Camera;
+};
+struct SyncNowTapped {};  // the maintenance screen's "sync now"
+struct ExportTapped {};   // the maintenance screen's "export to USB"
+using Action =
+    std::variant<StartTapped, LanguageTapped, BackTapped, NextTapped, KeyTapped, DeleteTapped, StayTapped, ListenTapped,
+                 SignInTapped, CancelTapped, RegisterTapped, ChoiceTapped, ConsentTapped, DocumentTapped, SkipTapped,
+                 RetakeTapped, EditTapped, SubmitTapped, DoneTapped, StatusTapped, SignOutTapped, ReturnTapped,
+                 WorkTapped, ReviewTapped, DecideTapped, FilterTapped, PageTapped, ReportTapped, PrintTapped,
+                 MaintenanceTapped, PartTapped, SyncNowTapped, ExportTapped>;
 
 // A finished tap: the view the finger went down on, when it lifted, and what it hit.
 struct Tap {
@@ -385,7 +401,7 @@ struct DecisionRecorded {
     Instant at{};
     bool ok = false;
     std::string code;
-    QueueFigures queue;             // ok: the queue and the worklist as they are now
+    QueueFigures queue;  // ok: the queue and the worklist as they are now
     std::vector<WorkRow> worklist;
 };
 // CaptureDocument's answer: the picture is kept, or why not ("document.blurry", "document.too_dark",
@@ -406,9 +422,35 @@ struct DayReportPrinted {
     Instant at{};
     bool ok = false;
 };
+// CheckKiosk's answer.
+struct KioskChecked {
+    Instant at{};
+    KioskCondition condition;
+};
+// PrintTestPage's answer: printed, or the printer's problem ("print.failed", "print.no_printer").
+struct TestPagePrinted {
+    Instant at{};
+    bool ok = false;
+    std::string code;
+};
+// SyncNow's answer: the sync thread was woken, or there is none ("maintenance.sync_not_configured").
+struct SyncRequested {
+    Instant at{};
+    bool ok = false;
+    std::string code;
+};
+// ExportUnsent's answer: the bundle is on the stick, or why not ("export.no_media",
+// "export.read_only", "export.media_full", "export.failed").
+struct UnsentExported {
+    Instant at{};
+    bool ok = false;
+    std::string code;
+    ExportDone done;
+};
 using Event = std::variant<Tap, Tick, KeysTyped, CodeScanned, MrzScanned, StaffGesture, PhotoTaken, NikLookedUp,
                            RegistrationSaved, SaveFailed, ReceiptPrinted, ReceiptLookedUp, StaffAnswered, RecordOpened,
-                           SupervisorAnswered, DecisionRecorded, DayReportMade, DayReportPrinted, DocumentCaptured>;
+                           SupervisorAnswered, DecisionRecorded, DayReportMade, DayReportPrinted, DocumentCaptured,
+                           KioskChecked, TestPagePrinted, SyncRequested, UnsentExported>;
 
 // Commands for the app.
 struct SpeakInstruction {  // read the current view's instruction aloud, interrupting any speech
@@ -490,9 +532,30 @@ struct MakeDayReport {
 struct PrintDayReport {
     friend bool operator==(const PrintDayReport&, const PrintDayReport&) = default;
 };
-using Command = std::variant<SpeakInstruction, StopSpeaking, Beep, Wipe, LookUpNik, SaveRegistration, PrintReceipt,
-                             RecordUnderAge, LookUpReceipt, CheckStaff, StaffSignedOut, OpenRecord, CheckSupervisor,
-                             RecordDecision, MakeDayReport, PrintDayReport, CaptureDocument>;
+// Gather the kiosk's condition for the maintenance screen (answer: KioskChecked). Reads only.
+struct CheckKiosk {
+    friend bool operator==(const CheckKiosk&, const CheckKiosk&) = default;
+};
+// Print the test receipt, audited as done by `staffId` (answer: TestPagePrinted).
+struct PrintTestPage {
+    std::string staffId;
+    friend bool operator==(const PrintTestPage&, const PrintTestPage&) = default;
+};
+// Wake the sync thread now instead of at its planned time (answer: SyncRequested).
+struct SyncNow {
+    std::string staffId;
+    friend bool operator==(const SyncNow&, const SyncNow&) = default;
+};
+// Write every unsent submission to a bundle on the removable medium mounted (answer:
+// UnsentExported); audited with the count, nothing about the people in it.
+struct ExportUnsent {
+    std::string staffId;
+    friend bool operator==(const ExportUnsent&, const ExportUnsent&) = default;
+};
+using Command =
+    std::variant<SpeakInstruction, StopSpeaking, Beep, Wipe, LookUpNik, SaveRegistration, PrintReceipt, RecordUnderAge,
+                 LookUpReceipt, CheckStaff, StaffSignedOut, OpenRecord, CheckSupervisor, RecordDecision, MakeDayReport,
+                 PrintDayReport, CaptureDocument, CheckKiosk, PrintTestPage, SyncNow, ExportUnsent>;
 
 struct Step {
     FlowState state;
