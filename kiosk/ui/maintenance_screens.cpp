@@ -62,9 +62,11 @@ std::vector<Fact> factsOf(const flow::FlowState& state, const Catalog& say) {
     if (!s.configured) {
         out.push_back({std::string(say.lookup("maintenance.sync_off")), Kind::Warning});
     } else {
-        out.push_back({s.lastSent ? formatText(say.lookup("maintenance.last_sent"), {{"time", at(*s.lastSent)}})
-                                  : std::string(say.lookup("maintenance.never_sent")),
-                       Kind::Line});
+        // "Nothing sent yet" matters only while something waits.
+        if (s.lastSent)
+            out.push_back({formatText(say.lookup("maintenance.last_sent"), {{"time", at(*s.lastSent)}}), Kind::Line});
+        else if (q.unsent > 0)
+            out.push_back({std::string(say.lookup("maintenance.never_sent")), Kind::Line});
         if (s.pausedUntil)
             out.push_back(
                 {formatText(say.lookup("maintenance.paused"), {{"time", at(*s.pausedUntil)}}), Kind::Warning});
@@ -260,9 +262,12 @@ std::optional<flow::Action> drawMaintenance(Painter& p, const Catalogs& texts, c
            TextStyle{m.type.body, Weight::Bold, colors::kInk, Align::Left});
     for (std::size_t i = 0; i < flow::kParts.size(); ++i) {
         const auto part = flow::partOf(condition, flow::kParts[i]);
-        deviceLine(p, parts.devices[i], m, part, say);
-        // Nothing to test where nothing is fitted; the printer's test is a page on paper.
-        if (part.state == "not_fitted" || !state.condition) continue;
+        // Nothing to test where nothing is fitted: the words take the button's place too.
+        const bool testable = part.state != "not_fitted" && state.condition;
+        Rect line = parts.devices[i];
+        if (!testable) line.w = parts.tests[i].right() - line.x;
+        deviceLine(p, line, m, part, say);
+        if (!testable) continue;
         if (button(p, touch, parts.tests[i], m, spec(say.lookup("maintenance.test"), m.type.small)))
             action = flow::PartTapped{part.part};
     }

@@ -69,7 +69,7 @@ std::vector<NamedTarget> targetsOf(const flow::FlowState& state, Size window) {
         // A device's test is drawn only when it is fitted: a tap on another does nothing.
         const auto parts = maintenanceParts(window);
         for (std::size_t i = 0; i < flow::kParts.size(); ++i)
-            out.push_back({"test-" + std::string(flow::partCode(flow::kParts[i])), parts.tests[i]});
+            out.push_back({"test-" + std::string(flow::partName(flow::kParts[i])), parts.tests[i]});
         out.push_back({"sync-now", parts.syncNow});
         out.push_back({"export", parts.layout.next});
         out.push_back({"back", parts.layout.back});

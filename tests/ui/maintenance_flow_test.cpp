@@ -141,7 +141,7 @@ TEST(MaintenanceFlow, TheScannersTestKeepsTheLengthOfWhatWasReadAndNotTheText) {
     admin.open();
     admin.tap(PartTapped{Part::CodeScanner});
     ASSERT_TRUE(std::holds_alternative<PartTestScreen>(admin.state().screen));
-    EXPECT_EQ(screenName(admin.state().screen), "test-code_scanner");
+    EXPECT_EQ(screenName(admin.state().screen), "test-scanner");
     ASSERT_TRUE(admin.state().partTest);
     EXPECT_EQ(admin.state().partTest->outcome, PartTest::Outcome::Waiting);
 

@@ -278,6 +278,7 @@ const std::vector<ScreenCase>& allScreens() {
             s.condition->media.clear();
             s.condition->diskFree = 1ull * 1024 * 1024 * 1024;
             s.condition->problems.clear();
+            s.condition->parts[2] = flow::PartCondition{flow::Part::MrzReader, "not_fitted", false, {}};
             s.notice.clear();
             s.exported.reset();
             s.problem = "export.no_media";

@@ -14,6 +14,16 @@ std::string_view partCode(Part part) {
     return "unknown";
 }
 
+std::string_view partName(Part part) {
+    switch (part) {
+    case Part::Camera: return "camera";
+    case Part::CodeScanner: return "scanner";
+    case Part::MrzReader: return "mrz";
+    case Part::ReceiptPrinter: return "printer";
+    }
+    return "unknown";
+}
+
 PartCondition partOf(const KioskCondition& condition, Part part) {
     const auto found = std::find_if(condition.parts.begin(), condition.parts.end(),
                                     [part](const PartCondition& p) { return p.part == part; });

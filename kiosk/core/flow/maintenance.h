@@ -29,6 +29,8 @@ enum class Part { Camera, CodeScanner, MrzReader, ReceiptPrinter };
 inline constexpr std::array<Part, 4> kParts{Part::Camera, Part::CodeScanner, Part::MrzReader, Part::ReceiptPrinter};
 // "camera", "code_scanner", "mrz_reader", "receipt_printer": the devices' own component codes.
 std::string_view partCode(Part part);
+// "camera", "scanner", "mrz", "printer": in the names of screens and controls ("test-scanner").
+std::string_view partName(Part part);
 
 struct PartCondition {
     Part part = Part::Camera;

@@ -781,13 +781,13 @@ std::string_view screenName(const Screen& screen) {
                           [](const StaffSignOffScreen&) { return std::string_view("staff-sign-off"); },
                           [](const MaintenanceScreen&) { return std::string_view("maintenance"); },
                           [](const PartTestScreen& t) {
-                              switch (t.part) {
-                              case Part::Camera: return std::string_view("test-camera");
-                              case Part::CodeScanner: return std::string_view("test-code_scanner");
-                              case Part::MrzReader: return std::string_view("test-mrz_reader");
-                              case Part::ReceiptPrinter: break;
-                              }
-                              return std::string_view("test-receipt_printer");
+                              static const auto names = [] {
+                                  std::array<std::string, kParts.size()> all;
+                                  for (const auto part : kParts)
+                                      all[static_cast<std::size_t>(part)] = "test-" + std::string(partName(part));
+                                  return all;
+                              }();
+                              return std::string_view(names[static_cast<std::size_t>(t.part)]);
                           },
                       },
                       screen);

@@ -130,7 +130,7 @@ using Screen = std::variant<AttractScreen, LanguageChoiceScreen, MenuScreen, Reg
 
 // "attract", "language-choice", "menu", "reg-nik", "document-scan", "receipt", "under-age", "status-scan", "status",
 // "staff-pin", "staff-home", "staff-record", "staff-document", "staff-reason", "staff-sign-off",
-// "staff-report", "maintenance", "test-camera", "test-code_scanner", "test-mrz_reader":
+// "staff-report", "maintenance", "test-camera", "test-scanner", "test-mrz":
 // names for scenario scripts and PNGs.
 std::string_view screenName(const Screen& screen);
 
