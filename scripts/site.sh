@@ -9,7 +9,8 @@
 bin="${LOKET_BIN:-build/bin}"
 
 # The kiosk's settings: its store and keys in OUT/kiosk, its receipts drawn as PNGs in
-# OUT/receipts; the server's address and keys once the simulator has said them.
+# OUT/receipts, its USB stick the folder OUT/usb-stick (plugged in while the folder exists); the
+# server's address and keys once the simulator has said them.
 site_settings() {
   cat <<TOML
 [kiosk]
@@ -27,6 +28,10 @@ $2
 [devices.printer]
 backend = "simulated"
 output_dir = "$1/receipts"
+
+[devices.usb_storage]
+backend = "simulated"
+folder = "$1/usb-stick"
 TOML
 }
 
