@@ -12,6 +12,8 @@ install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR
 # systemd reads units from /lib/systemd/system whatever the prefix (Debian 12 is not merged-/usr
 # for packaged units).
 install(FILES ${PROJECT_SOURCE_DIR}/config/loket-kiosk.service DESTINATION /lib/systemd/system)
+# USB sticks mounted for the export, writable by the kiosk's user (no desktop does it on a kiosk).
+install(FILES ${PROJECT_SOURCE_DIR}/config/90-loket-usb-stick.rules DESTINATION /lib/udev/rules.d)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME loket)

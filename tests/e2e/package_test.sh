@@ -35,6 +35,7 @@ listing=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for file in ./usr/bin/kiosk ./usr/bin/kioskctl ./usr/share/loket/assets/i18n/id.json \
             ./usr/share/loket/assets/i18n/en.json ./usr/share/loket/assets/scenarios/demo.txt \
             ./usr/share/loket/kiosk.example.toml ./lib/systemd/system/loket-kiosk.service \
+            ./lib/udev/rules.d/90-loket-usb-stick.rules \
             ./usr/share/doc/loket/README.md; do
   grep -qx -- "$file" <<<"$listing" || fail "the package lacks $file"
 done
