@@ -120,6 +120,17 @@ TEST(DemandFor, EachScreenAsksTheCameraForWhatItCanUse) {
     flow::FlowState status;
     status.screen = flow::StatusScanScreen{};
     EXPECT_EQ(demandFor(status), familyCard);  // a receipt's QR
+    // The camera's test on the maintenance screen shows its picture and looks for nothing; the
+    // other devices' tests leave the camera idle.
+    flow::FlowState test;
+    test.screen = flow::PartTestScreen{flow::Part::Camera};
+    EXPECT_EQ(demandFor(test), vision::Demand::picture());
+    for (const auto part : {flow::Part::CodeScanner, flow::Part::MrzReader}) {
+        test.screen = flow::PartTestScreen{part};
+        EXPECT_EQ(demandFor(test), vision::Demand::nothing());
+    }
+    test.screen = flow::MaintenanceScreen{};
+    EXPECT_EQ(demandFor(test), vision::Demand::nothing());
 }
 
 TEST(FaceAdvice, EveryHintHasTheTextOfItsCode) {
