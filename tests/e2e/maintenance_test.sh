@@ -50,7 +50,8 @@ env -u DISPLAY -u WAYLAND_DISPLAY "$LOKET_BIN/kiosk" --config "$kiosk_conf" --sc
 grep -q 'no control \\"maintenance\\"\|no control "maintenance"' "$work/officer.err" ||
   fail "the officer's run failed otherwise: $(cat "$work/officer.err")"
 
-{
+# The admin's way in: the hidden corner, the badge, the PIN, "maintenance".
+admin_to_maintenance() {
   echo "hold staff-corner 3s"
   echo "scan B-10004"
   echo "type $admin_pin"
@@ -58,6 +59,10 @@ grep -q 'no control \\"maintenance\\"\|no control "maintenance"' "$work/officer.
   echo "wait-for staff-home"
   echo "tap maintenance"
   echo "wait-for maintenance"
+}
+
+{
+  admin_to_maintenance
   echo "advance 3s"
   echo "screenshot condition"
   echo "tap test-printer"
@@ -77,13 +82,7 @@ play "$work/admin.txt" "$work/shots"
 
 mkdir -p "$stick"
 {
-  echo "hold staff-corner 3s"
-  echo "scan B-10004"
-  echo "type $admin_pin"
-  echo "tap sign-in"
-  echo "wait-for staff-home"
-  echo "tap maintenance"
-  echo "wait-for maintenance"
+  admin_to_maintenance
   echo "tap export"
   echo "screenshot exported"
   echo "tap back"
