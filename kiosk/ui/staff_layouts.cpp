@@ -197,7 +197,9 @@ PartTestParts partTestParts(Size window) {
     const auto& m = t.layout.metrics;
     Rect body = t.layout.body;
     if (!m.landscape) body.h = std::max(0, t.layout.progress.bottom() - body.y);
-    t.picture = body;
+    // The camera's whole picture (16:9, as the kiosk's cameras give it), as large as fits, centred.
+    const int pictureW = std::min(body.w, body.h * 16 / 9);
+    t.picture = Rect{body.x + (body.w - pictureW) / 2, body.y, pictureW, pictureW * 9 / 16};
     const int h = std::min(body.h, m.px(m.landscape ? 30 : 36));
     t.result = Rect{body.x, body.y, std::min(body.w, m.px(m.landscape ? 130 : 120)), h};
     return t;

@@ -15,7 +15,8 @@ officer_pin="$(pin_of STF-0001)"
 [[ "$admin_pin" =~ ^[0-9]{4,8}$ && "$officer_pin" =~ ^[0-9]{4,8}$ ]] || fail "no PINs in $staff"
 stick="$work/usb-stick"
 
-# A code scanner fitted (simulated; the scenario scripts' "scan" lines are what it reads).
+# A code scanner and a camera fitted (simulated; the scenario scripts' "scan" and "camera" lines
+# are what they read).
 # A scripted run reads no device on its own: this code is never read.
 printf '@wait 3600s\nSCANNER-IDLE\n' >"$work/scanner.script"
 cat >>"$kiosk_conf" <<TOML
@@ -23,7 +24,13 @@ cat >>"$kiosk_conf" <<TOML
 [devices.scanner]
 backend = "simulated"
 script = "$work/scanner.script"
+
+[devices.camera]
+backend = "simulated"
+folder = "$work/camera"
 TOML
+mkdir -p "$work/camera"
+cp assets/scenarios/certificate.jpg "$work/camera/"
 
 # The network goes down: the kiosk keeps working, and its screen says the sync fails.
 kill "$sim_pid"
@@ -65,6 +72,12 @@ admin_to_maintenance() {
   admin_to_maintenance
   echo "advance 3s"
   echo "screenshot condition"
+  echo "tap test-camera"
+  echo "wait-for test-camera"
+  echo "camera $src/assets/scenarios/certificate.jpg"
+  echo "screenshot picture"
+  echo "tap back"
+  echo "wait-for maintenance"
   echo "tap test-printer"
   echo "screenshot printed"
   echo "tap test-scanner"
@@ -91,7 +104,7 @@ mkdir -p "$stick"
 } >"$work/export.txt"
 play "$work/export.txt" "$work/shots-export"
 
-for shot in maintenance-condition maintenance-printed test-scanner-read maintenance-no-stick; do
+for shot in maintenance-condition test-camera-picture maintenance-printed test-scanner-read maintenance-no-stick; do
   ls "$work/shots" | grep -q -- "-$shot\.png$" || fail "no screenshot $shot"
 done
 ls "$work/shots-export" | grep -q -- "-maintenance-exported\.png$" || fail "no screenshot of the export"
