@@ -20,7 +20,7 @@
 namespace {
 
 using namespace kiosk;
-using Clock = std::chrono::steady_clock;
+using Stopwatch = std::chrono::steady_clock;
 
 struct Figures {
     double median = 0;
@@ -32,9 +32,9 @@ template <class F>
 Figures timeRounds(int rounds, F&& f) {
     std::vector<double> ms;
     for (int i = 0; i < rounds; ++i) {
-        const auto start = Clock::now();
+        const auto start = Stopwatch::now();
         f();
-        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+        ms.push_back(std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count());
     }
     std::sort(ms.begin(), ms.end());
     return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)], ms.back()};
@@ -67,9 +67,9 @@ int main(int argc, char** argv) {
         return 1;
     }
     const auto serverKeys = nlohmann::json::parse(keys.out);
-    const auto enqueueStart = Clock::now();
+    const auto enqueueStart = Stopwatch::now();
     kiosk.enqueue(records);
-    const double enqueueMs = std::chrono::duration<double, std::milli>(Clock::now() - enqueueStart).count();
+    const double enqueueMs = std::chrono::duration<double, std::milli>(Stopwatch::now() - enqueueStart).count();
 
     const auto usb = dir.path() / "usb";
     std::filesystem::create_directories(usb);
@@ -105,9 +105,10 @@ int main(int argc, char** argv) {
           }));
     std::printf("  (%zu removable media mounted on this machine)\n", sticks);
 
-    const auto exportStart = Clock::now();
+    std::fflush(stdout);  // before the export's log line on standard error
+    const auto exportStart = Stopwatch::now();
     const auto exported = desk.exportUnsent("STF-BENCH");
-    const double exportMs = std::chrono::duration<double, std::milli>(Clock::now() - exportStart).count();
+    const double exportMs = std::chrono::duration<double, std::milli>(Stopwatch::now() - exportStart).count();
     if (!exported) {
         std::fprintf(stderr, "export: %s: %s\n", exported.error().code.c_str(), exported.error().detail.c_str());
         return 1;
