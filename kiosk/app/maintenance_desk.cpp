@@ -7,7 +7,7 @@
 
 #include "drivers/api/removable_media.h"
 #include "kiosk/app/kiosk_log.h"
-#include "kiosk/app/registration_desk.h"
+#include "kiosk/app/staff_gate.h"
 #include "kiosk/receipt/test_page.h"
 #include "kiosk/sync/envelope.h"
 #include "kiosk/sync/export_bundle.h"
@@ -24,46 +24,31 @@ flow::PartCondition fromHealth(flow::Part part, const drivers::ComponentHealth& 
     return flow::PartCondition{part, std::string(drivers::deviceStateCode(h.state)), h.required, h.lastError};
 }
 
-flow::QueueFigures queueOf(store::Store& store) {
-    flow::QueueFigures f;
-    if (const auto queue = store.outbox().status()) {
-        f.unsent = queue->unsent();
-        f.acknowledged = queue->acknowledged;
-        f.rejected = queue->rejected;
-        if (queue->oldestUnsentAge)
-            f.oldestUnsentMinutes = std::chrono::duration_cast<std::chrono::minutes>(*queue->oldestUnsentAge).count();
-    }
-    if (const auto stops = store.counter(RegistrationDesk::kUnderAgeCounter)) f.underAgeStops = *stops;
-    return f;
-}
-
-flow::SyncCondition syncOf(const sync::SyncThread* thread) {
+// The sync thread's snapshot as the screen shows it; none: the kiosk has no server yet.
+flow::SyncCondition syncOf(const std::optional<sync::SyncStatus>& status) {
     flow::SyncCondition out;
-    if (!thread) return out;
-    const auto status = thread->status();
+    if (!status) return out;
     out.configured = true;
-    out.lastSent = seconds(status.lastUploadSuccess);
-    const auto failed = std::max(status.lastUploadFailure, status.lastPullFailure);
-    out.lastFailed = seconds(failed);
-    out.nextTry = status.queue.unsent() > 0 ? seconds(status.nextUploadTry) : std::nullopt;
-    out.pausedUntil = seconds(status.uploadsPausedUntil);
-    out.lastFailure = status.lastFailure;
+    out.lastSent = seconds(status->lastUploadSuccess);
+    out.lastFailed = seconds(std::max(status->lastUploadFailure, status->lastPullFailure));
+    out.nextTry = status->queue.unsent() > 0 ? seconds(status->nextUploadTry) : std::nullopt;
+    out.pausedUntil = seconds(status->uploadsPausedUntil);
+    out.lastFailure = status->lastFailure;
     return out;
 }
 
 // The log's warnings and errors with the sync thread's alerts and its last failure, the newest
 // first.
-std::vector<flow::LoggedProblem> problemsOf(const sync::SyncThread* thread, std::size_t limit) {
+std::vector<flow::LoggedProblem> problemsOf(const std::optional<sync::SyncStatus>& status, std::size_t limit) {
     std::vector<flow::LoggedProblem> out;
     for (auto& logged : log::recentProblems()) out.push_back({logged.at, logged.code, logged.detail});
-    if (thread) {
-        const auto status = thread->status();
-        for (const auto& alert : status.alerts)
+    if (status) {
+        for (const auto& alert : status->alerts)
             out.push_back(
                 {std::chrono::floor<std::chrono::seconds>(alert.at), "sync.alert." + alert.code, alert.detail});
-        const auto failed = std::max(status.lastUploadFailure, status.lastPullFailure);
-        if (failed && !status.lastFailure.empty())
-            out.push_back({std::chrono::floor<std::chrono::seconds>(*failed), "sync.failed", status.lastFailure});
+        const auto failed = std::max(status->lastUploadFailure, status->lastPullFailure);
+        if (failed && !status->lastFailure.empty())
+            out.push_back({std::chrono::floor<std::chrono::seconds>(*failed), "sync.failed", status->lastFailure});
     }
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.at > b.at; });
     if (out.size() > limit) out.resize(limit);
@@ -114,8 +99,10 @@ flow::KioskCondition MaintenanceDesk::condition() {
     out.kioskId = p_.settings.kioskId;
     out.siteId = p_.settings.siteId;
     out.parts = parts();
-    out.queue = queueOf(p_.store);
-    out.sync = syncOf(p_.sync);
+    out.queue = queueFigures(p_.store);
+    // One snapshot of the sync thread for both the sync lines and the problems.
+    const auto status = p_.sync ? std::optional(p_.sync->status()) : std::nullopt;
+    out.sync = syncOf(status);
     diskOf(folderOf(p_.settings.database), out);
     if (p_.devices.media) {
         const auto media = p_.devices.media->mounted();
@@ -124,7 +111,7 @@ flow::KioskCondition MaintenanceDesk::condition() {
         else
             for (const auto& m : *media) out.media.push_back({m.mountPoint.string(), m.writable, m.freeBytes});
     }
-    out.problems = problemsOf(p_.sync, kProblems);
+    out.problems = problemsOf(status, kProblems);
     return out;
 }
 

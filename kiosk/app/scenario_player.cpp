@@ -9,6 +9,7 @@
 
 #include "kiosk/app/main_loop.h"
 #include "kiosk/app/still_photo.h"
+#include "kiosk/app/vision_demand.h"
 #include "kiosk/base/overloaded.h"
 #include "kiosk/base/wipe.h"
 #include "kiosk/ui/screen_targets.h"
@@ -19,12 +20,9 @@
 namespace kiosk::app {
 namespace {
 
-// The screens that show the camera's live picture without looking for anything in it.
-bool holdsStill(const flow::FlowState& state) {
-    if (std::holds_alternative<flow::DocumentScanScreen>(state.screen)) return true;
-    const auto* test = std::get_if<flow::PartTestScreen>(&state.screen);
-    return test && test->part == flow::Part::Camera;
-}
+// The screens that show the camera's live picture without looking for anything in it: a
+// document photographed, the camera's test.
+bool holdsStill(const flow::FlowState& state) { return demandFor(state).kind == vision::Demand::Kind::Picture; }
 
 class Player {
 public:

@@ -86,16 +86,16 @@ void StaffGate::signedOut(std::string_view staffId, std::string_view action) {
     static_cast<void>(store_.recordStaffEvent(staffId, action));
 }
 
-flow::QueueFigures StaffGate::figures() {
+flow::QueueFigures queueFigures(store::Store& store) {
     flow::QueueFigures f;
-    if (const auto queue = store_.outbox().status()) {
+    if (const auto queue = store.outbox().status()) {
         f.unsent = queue->unsent();
         f.acknowledged = queue->acknowledged;
         f.rejected = queue->rejected;
         if (queue->oldestUnsentAge)
             f.oldestUnsentMinutes = std::chrono::duration_cast<std::chrono::minutes>(*queue->oldestUnsentAge).count();
     }
-    if (const auto stops = store_.counter(RegistrationDesk::kUnderAgeCounter)) f.underAgeStops = *stops;
+    if (const auto stops = store.counter(RegistrationDesk::kUnderAgeCounter)) f.underAgeStops = *stops;
     return f;
 }
 

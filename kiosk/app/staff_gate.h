@@ -17,6 +17,10 @@
 
 namespace kiosk::app {
 
+// The queue and the under-age stops as staff see them (the staff home, the maintenance screen);
+// figures the store cannot read stay zero.
+flow::QueueFigures queueFigures(store::Store& store);
+
 class StaffGate {
 public:
     StaffGate(store::Store& store, std::string kioskId, std::vector<core::StaffMember> staff, core::SignInRules rules,
@@ -30,8 +34,8 @@ public:
     // "staff.sign_out" or "staff.idle_sign_out".
     void signedOut(std::string_view staffId, std::string_view action);
 
-    // The queue and the day's counters as the staff home screen shows them.
-    flow::QueueFigures figures();
+    // The queue and the day's counters as the staff home screen shows them (queueFigures).
+    flow::QueueFigures figures() { return queueFigures(store_); }
     // The records waiting for a check at this site, complaints first, then oldest first (at most
     // `limit`).
     std::vector<flow::WorkRow> worklist(std::int64_t limit = 50);

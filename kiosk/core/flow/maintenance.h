@@ -91,7 +91,7 @@ struct PartTest {
     enum class Outcome { Waiting, Passed, Failed };
     Part part = Part::Camera;
     Outcome outcome = Outcome::Waiting;
-    std::size_t characters = 0;  // a code's length (its text is not kept)
+    std::size_t characters = 0;  // the scanner's code's length (its text is not kept)
     bool testPage = false;       // the code was the QR of the kiosk's own test receipt
     std::string format;          // an MRZ's format: "TD3", ...
     static PartTest waitingFor(Part part) {

@@ -94,7 +94,6 @@ Step onPartTest(const FlowState& now, Instant at, const std::string* code, const
         std::string text;
         for (const auto& line : *mrzLines) text += line + '\n';
         const auto mrz = core::parseMrz(text, s.today);
-        result.characters = text.size();
         if (mrz) result.format = std::string(core::mrzFormatName(mrz->format));
         result.outcome = mrz && mrz->valid() ? PartTest::Outcome::Passed : PartTest::Outcome::Failed;
         if (result.outcome == PartTest::Outcome::Failed) step.commands.push_back(Beep{});
